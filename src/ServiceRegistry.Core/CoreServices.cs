@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ServiceRegistry.Core.Data;
+using ServiceRegistry.Core.Exchange;
+
+namespace ServiceRegistry.Core;
+
+/// <summary>Registry settings (section "Registry").</summary>
+public sealed class RegistryOptions
+{
+    /// <summary>Where the SQLite database lives when no PostgreSQL connection string is configured.</summary>
+    public string DataDirectory { get; set; } = "App_Data";
+
+    /// <summary>Load the demo cards when the web app starts with an empty database.</summary>
+    public bool SeedDemoData { get; set; } = true;
+}
+
+public static class CoreServices
+{
+    /// <summary>
+    /// The registry's services. The database is PostgreSQL when <c>ConnectionStrings:Registry</c> is set,
+    /// otherwise a SQLite file in <c>Registry:DataDirectory</c> (created on first run).
+    /// </summary>
+    public static IHostApplicationBuilder AddRegistryCore(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Registry").Get<RegistryOptions>() ?? new RegistryOptions();
+        builder.Services.AddOptions<RegistryOptions>().BindConfiguration("Registry");
+
+        var postgres = builder.Configuration.GetConnectionString("Registry");
+        string? sqlite = null;
+        if (string.IsNullOrWhiteSpace(postgres))
+        {
+            var dir = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
+            Directory.CreateDirectory(dir);
+            sqlite = $"Data Source={Path.Combine(dir, "registry.db")}";
+        }
+
+        builder.Services.AddDbContext<RegistryDbContext>(db =>
+        {
+            if (sqlite is not null)
+            {
+                db.UseSqlite(sqlite);
+            }
+            else
+            {
+                db.UseNpgsql(postgres);
+            }
+
+            // Migrations are hand-written without a model snapshot; DatabaseSchemaTests checks them against the model.
+            db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<CardFiles>();
+        builder.Services.AddScoped<DemoData>();
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations; with <paramref name="seedDemo"/>, loads the demo cards into an empty registry.</summary>
+    public static async Task InitializeRegistryAsync(this IServiceProvider services, bool seedDemo, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        await db.Database.MigrateAsync(ct);
+        if (seedDemo && !await db.Cards.AnyAsync(ct))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct);
+        }
+    }
+}

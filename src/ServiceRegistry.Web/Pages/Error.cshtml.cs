@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ServiceRegistry.Web.Pages;
+
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public string Heading { get; private set; } = "";
+    public string Explanation { get; private set; } = "";
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        (Heading, Explanation) = code switch
+        {
+            404 => ("صفحه پیدا نشد", "نشانی درست نیست یا این خدمت منتشر نشده است."),
+            403 => ("دسترسی ندارید", "برای این کار اجازه ندارید."),
+            400 => ("درخواست نادرست", "درخواست قابل پردازش نبود."),
+            _ => ("خطایی رخ داد", "مشکلی در سامانه پیش آمد؛ دوباره تلاش کنید. اگر تکرار شد به پشتیبانی خبر دهید."),
+        };
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using ServiceRegistry.Core;
+using ServiceRegistry.Web.Api;
+using ServiceRegistry.Web.Commands;
+using ServiceRegistry.Web.Infrastructure;
+
+// One executable: with a command (export, import, seed) it runs that; otherwise it serves the web app.
+// Both share one configuration (appsettings*.json, environment variables).
+var command = Cli.IsCommand(args);
+var builder = WebApplication.CreateBuilder(command ? [] : args);
+builder.AddRegistryCore();
+builder.Services.AddRazorPages();
+builder.Services.AddPersianUi();
+builder.Services.AddRouting(o => o.LowercaseUrls = true);
+builder.Services.AddProblemDetails();
+builder.Host.UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; });
+
+var app = builder.Build();
+if (command)
+{
+    return await Cli.RunAsync(app.Services, args);
+}
+
+await app.Services.InitializeRegistryAsync(app.Services.GetRequiredService<IOptions<RegistryOptions>>().Value.SeedDemoData);
+
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
+{
+    pages.UseExceptionHandler("/error");
+    pages.UseStatusCodePagesWithReExecute("/error/{0}");
+});
+app.UsePersianCulture();
+app.MapStaticAssets();
+app.MapHealthApi();
+app.MapRazorPages();
+await app.RunAsync();
+return 0;
+
+/// <summary>The web application's entry point (public for WebApplicationFactory).</summary>
+public partial class Program;
