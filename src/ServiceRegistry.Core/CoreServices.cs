@@ -56,6 +56,7 @@ public static class CoreServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CardFiles>();
         builder.Services.AddScoped<DemoData>();
+        builder.Services.AddHostedService<RegistryInitializer>();
         return builder;
     }
 

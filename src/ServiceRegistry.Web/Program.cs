@@ -1,11 +1,11 @@
-using Microsoft.Extensions.Options;
 using ServiceRegistry.Core;
 using ServiceRegistry.Web.Api;
 using ServiceRegistry.Web.Commands;
 using ServiceRegistry.Web.Infrastructure;
 
 // One executable: with a command (export, import, seed) it runs that; otherwise it serves the web app.
-// Both share one configuration (appsettings*.json, environment variables).
+// Both share one configuration (appsettings*.json, environment variables). The database is migrated
+// (and, when empty, seeded with the demo cards) as the web host starts.
 var command = Cli.IsCommand(args);
 var builder = WebApplication.CreateBuilder(command ? [] : args);
 builder.AddRegistryCore();
@@ -20,8 +20,6 @@ if (command)
 {
     return await Cli.RunAsync(app.Services, args);
 }
-
-await app.Services.InitializeRegistryAsync(app.Services.GetRequiredService<IOptions<RegistryOptions>>().Value.SeedDemoData);
 
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>

@@ -91,7 +91,7 @@ public static class CardJson
         var errors = new List<CardJsonError>(problems.Count);
         foreach (var problem in problems)
         {
-            var position = JsonPositions.Find(utf8, problem.Path);
+            var position = JsonPositions.FindNearest(utf8, problem.Path);
             errors.Add(new CardJsonError(problem.Path, position?.Line, position?.Column, problem.Message));
         }
 
@@ -112,7 +112,7 @@ public static class CardJson
     private static string Explain(JsonException ex)
     {
         var message = ex.Message;
-        if (ex.InnerException is not null || message.StartsWith("The JSON value could not be converted to ", StringComparison.Ordinal))
+        if (message.StartsWith("The JSON value could not be converted to ", StringComparison.Ordinal))
         {
             var target = message.Replace("The JSON value could not be converted to ", "", StringComparison.Ordinal);
             return target switch
@@ -140,9 +140,9 @@ public static class CardJson
             return "این فیلد دو بار آمده است.";
         }
 
-        if (message.Contains("invalid", StringComparison.OrdinalIgnoreCase) || message.Contains("expected", StringComparison.OrdinalIgnoreCase))
+        if (ex.InnerException is not null || message.Contains("invalid", StringComparison.OrdinalIgnoreCase))
         {
-            return "JSON نامعتبر است (ساختار فایل خراب است): " + message.Split(" Path:")[0];
+            return "JSON نامعتبر است (ساختار فایل خراب است): " + (ex.InnerException?.Message ?? message).Split(" Path:")[0].Split(" LineNumber:")[0];
         }
 
         return message.Split(" Path:")[0];

@@ -6,6 +6,27 @@ namespace ServiceRegistry.Core.Exchange;
 /// <summary>Finds where a JSON path ($.fees.amountsRials[1]) is in a UTF-8 document, as 1-based line and column.</summary>
 internal static class JsonPositions
 {
+    /// <summary>The position of the path, or of its nearest ancestor present in the document (a missing
+    /// required key is reported where its object starts).</summary>
+    public static (int Line, int Column)? FindNearest(ReadOnlySpan<byte> utf8, string path)
+    {
+        while (true)
+        {
+            if (Find(utf8, path) is { } found)
+            {
+                return found;
+            }
+
+            var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+            if (cut <= 0)
+            {
+                return Find(utf8, "$");
+            }
+
+            path = path[..cut];
+        }
+    }
+
     public static (int Line, int Column)? Find(ReadOnlySpan<byte> utf8, string path)
     {
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });

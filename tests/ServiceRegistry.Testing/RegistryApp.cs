@@ -1,0 +1,105 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Core.Data;
+
+namespace ServiceRegistry.Testing;
+
+/// <summary>
+/// The web app in-process, on its own empty database (a SQLite file in a temp folder, or a fresh PostgreSQL
+/// database when <see cref="TestDatabase.IsPostgres"/>). Tests go through HTTP.
+/// </summary>
+public class RegistryApp : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("sr-test-").FullName;
+    private readonly string? _postgres = TestDatabase.IsPostgres ? TestDatabase.CreatePostgresDatabase() : null;
+
+    /// <summary>Load the demo cards on start (off by default: tests seed what they need).</summary>
+    public bool SeedDemoData { get; init; }
+
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 3, 21, 8, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Configuration for a command run against this app's database (same as the web host's).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Registry:DataDirectory"] = _dataDirectory,
+        ["Registry:SeedDemoData"] = SeedDemoData ? "true" : "false",
+        ["ConnectionStrings:Registry"] = _postgres ?? "",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public HttpClient CreateBrowserlessClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Stores cards directly (test arrangement), returning them with their ids.</summary>
+    public async Task<IReadOnlyList<ServiceCard>> SeedAsync(params CardBuilder[] cards)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var built = new List<ServiceCard>();
+        foreach (var builder in cards)
+        {
+            built.Add(await builder.SaveAsync(db, Clock.GetUtcNow()));
+        }
+
+        return built;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<RegistryDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<RegistryDbContext>());
+    }
+
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        return await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing)
+        {
+            return;
+        }
+
+        if (_postgres is not null)
+        {
+            TestDatabase.DropPostgresDatabase(_postgres);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>A clock tests can move.</summary>
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
