@@ -27,6 +27,7 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
     pages.UseExceptionHandler("/error");
     pages.UseStatusCodePagesWithReExecute("/error/{0}");
 });
+app.UseRouting(); // after the error handlers, so a re-executed request is routed again
 app.UsePersianCulture();
 app.MapStaticAssets();
 app.MapHealthApi();

@@ -5,7 +5,7 @@ namespace ServiceRegistry.Testing;
 public sealed record CommandResult(int ExitCode, string Output, string Error);
 
 /// <summary>Runs the real executable with a command (export, import, seed), as an administrator would,
-/// against the database given by <paramref name="settings"/> (see <see cref="RegistryApp.Settings"/>).</summary>
+/// against the database given by its settings (see <see cref="RegistryApp.Settings"/>).</summary>
 public static class RegistryCommand
 {
     public static async Task<CommandResult> RunAsync(IReadOnlyDictionary<string, string?> settings, params string[] args)

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs every test of ServiceRegistry on a fresh Debian machine of this kind.
+# Installs what is missing (PostgreSQL, Chromium, poppler-utils) from Debian's packages, starts a private
+# PostgreSQL cluster on 127.0.0.1 (stopped again at the end), builds once, then runs:
+#   unit tests · integration tests on SQLite · the same integration tests on PostgreSQL · browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT="$ROOT/.test-output"
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+log() { printf '\n== %s\n' "$*"; }
+
+# --- 1. Debian packages -------------------------------------------------------------------------
+need=()
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql postgresql-contrib)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v python3 >/dev/null || need+=(python3)
+python3 -c 'import jsonschema' 2>/dev/null || need+=(python3-jsonschema)
+if [ ${#need[@]} -gt 0 ]; then
+  log "installing ${need[*]}"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# --- 2. A private PostgreSQL cluster on 127.0.0.1 ------------------------------------------------
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGDATA="$(mktemp -d /tmp/sr-pgdata.XXXXXX)"
+PGPORT=${REGISTRY_TEST_PGPORT:-55432}
+while (echo >/dev/tcp/127.0.0.1/$PGPORT) 2>/dev/null; do PGPORT=$((PGPORT + 1)); done
+if [ "$(id -u)" = 0 ]; then AS_PG=(runuser -u postgres --); chown postgres:postgres "$PGDATA"; else AS_PG=(); fi
+stop_pg() { "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$PGDATA"; }
+trap stop_pg EXIT
+log "starting PostgreSQL ($PGBIN) on 127.0.0.1:$PGPORT"
+"${AS_PG[@]}" "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+"${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
+  -o "-p $PGPORT -c listen_addresses=127.0.0.1 -k /tmp -c fsync=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+export REGISTRY_PG_SERVER="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
+
+# --- 3. Build once ------------------------------------------------------------------------------
+log "building"
+dotnet build ServiceRegistry.slnx -c Release -nologo -clp:ErrorsOnly
+
+# --- 4. Tests -----------------------------------------------------------------------------------
+declare -A SUMMARY
+run() { # name, project, extra env...
+  local name=$1 project=$2; shift 2
+  log "$name"
+  set +e
+  env "$@" dotnet test --project "$project" -c Release --no-build 2>&1 | tee "$OUT/$name.log" | grep -E '^(failed|  total|  failed|  succeeded|  skipped)|error' || true
+  local status=${PIPESTATUS[0]}
+  set -e
+  local total succeeded
+  total=$(grep -E '^\s+total:' "$OUT/$name.log" | tail -1 | awk '{print $2}')
+  succeeded=$(grep -E '^\s+succeeded:' "$OUT/$name.log" | tail -1 | awk '{print $2}')
+  SUMMARY[$name]="${succeeded:-0}/${total:-0} passed"
+  [ "$status" = 0 ] || { echo "FAILED: $name (see $OUT/$name.log)"; FAILED=1; }
+}
+FAILED=0
+run unit            tests/ServiceRegistry.Core.Tests
+run integration-sqlite   tests/ServiceRegistry.Web.Tests
+run integration-postgres tests/ServiceRegistry.Web.Tests REGISTRY_TEST_POSTGRES="$REGISTRY_PG_SERVER"
+if [ -d tests/ServiceRegistry.BrowserTests ]; then
+  run browser tests/ServiceRegistry.BrowserTests
+fi
+
+log "summary"
+for k in "${!SUMMARY[@]}"; do printf '  %-22s %s\n' "$k" "${SUMMARY[$k]}"; done | sort
+echo "  PostgreSQL tests executed: ${SUMMARY[integration-postgres]}"
+exit $FAILED
