@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Review;
 
 namespace ServiceRegistry.Core;
 
@@ -14,8 +16,11 @@ public sealed class RegistryOptions
     /// <summary>Where the SQLite database lives when no PostgreSQL connection string is configured.</summary>
     public string DataDirectory { get; set; } = "App_Data";
 
-    /// <summary>Load the demo cards when the web app starts with an empty database.</summary>
+    /// <summary>Load the demo cards (and the demo accounts) when the web app starts with an empty database.</summary>
     public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>How service IDs look: each '#' is a digit of the sequence (default: 11 digits).</summary>
+    public string ServiceIdPattern { get; set; } = "1##########";
 }
 
 public static class CoreServices
@@ -56,6 +61,9 @@ public static class CoreServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CardFiles>();
         builder.Services.AddScoped<DemoData>();
+        builder.Services.AddScoped<ServiceIdIssuer>();
+        builder.Services.AddScoped<UserAccounts>();
+        builder.Services.AddScoped<CardWorkflow>();
         builder.Services.AddHostedService<RegistryInitializer>();
         return builder;
     }
@@ -66,6 +74,7 @@ public static class CoreServices
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         await db.Database.MigrateAsync(ct);
+        await UserAccounts.EnsureRolesAsync(db, ct);
         if (seedDemo && !await db.Cards.AnyAsync(ct))
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct);

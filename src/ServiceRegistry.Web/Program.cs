@@ -3,13 +3,19 @@ using ServiceRegistry.Web.Api;
 using ServiceRegistry.Web.Commands;
 using ServiceRegistry.Web.Infrastructure;
 
-// One executable: with a command (export, import, seed) it runs that; otherwise it serves the web app.
+// One executable: with a command (export, import, seed, users) it runs that; otherwise it serves the web app.
 // Both share one configuration (appsettings*.json, environment variables). The database is migrated
 // (and, when empty, seeded with the demo cards) as the web host starts.
 var command = Cli.IsCommand(args);
 var builder = WebApplication.CreateBuilder(command ? [] : args);
 builder.AddRegistryCore();
-builder.Services.AddRazorPages();
+builder.Services.AddRegistryAuth(builder.Configuration, builder.Environment);
+builder.Services.AddRazorPages(pages =>
+{
+    pages.Conventions.AuthorizeFolder("/Cards", Auth.StaffPolicy);
+    pages.Conventions.AuthorizeFolder("/Review", Auth.StaffPolicy);
+    pages.Conventions.AuthorizeFolder("/Admin", Auth.AdminPolicy);
+});
 builder.Services.AddPersianUi();
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
 builder.Services.AddProblemDetails();
@@ -28,9 +34,12 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
     pages.UseStatusCodePagesWithReExecute("/error/{0}");
 });
 app.UseRouting(); // after the error handlers, so a re-executed request is routed again
+app.UseAuthentication();
+app.UseAuthorization();
 app.UsePersianCulture();
 app.MapStaticAssets();
 app.MapHealthApi();
+app.MapWorkflowApi();
 app.MapRazorPages();
 await app.RunAsync();
 return 0;

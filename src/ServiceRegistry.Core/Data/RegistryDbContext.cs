@@ -1,21 +1,58 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Review;
 
 namespace ServiceRegistry.Core.Data;
 
 /// <summary>The registry's database: the same model on SQLite and PostgreSQL, one set of hand-written migrations.</summary>
-public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> options) : DbContext(options)
+public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> options)
+    : IdentityDbContext<RegistryUser, IdentityRole<int>, int>(options)
 {
     public DbSet<ServiceCard> Cards => Set<ServiceCard>();
     public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<CardVersion> CardVersions => Set<CardVersion>();
+    public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Counter> Counters => Set<Counter>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        StampNewCards();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampNewCards();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>A new card takes its province from its agency (it decides who reviews the card).</summary>
+    private void StampNewCards()
+    {
+        foreach (var entry in ChangeTracker.Entries<ServiceCard>().Where(e => e.State == EntityState.Added && e.Entity.Province is null))
+        {
+            entry.Entity.Province = Agencies.Local.FirstOrDefault(a => a.Id == entry.Entity.AgencyId)?.Province
+                ?? Agencies.Where(a => a.Id == entry.Entity.AgencyId).Select(a => a.Province).FirstOrDefault();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
         var postgres = Database.IsNpgsql();
 
-        modelBuilder.Entity<Agency>(agency =>
+        builder.Entity<RegistryUser>(user =>
+        {
+            user.HasOne<Agency>().WithMany().HasForeignKey(u => u.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Agency>(agency =>
         {
             agency.ToTable("Agencies");
             agency.Property(a => a.Name).IsRequired();
@@ -23,7 +60,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             agency.HasIndex(a => a.Name);
         });
 
-        modelBuilder.Entity<ServiceCard>(card =>
+        builder.Entity<ServiceCard>(card =>
         {
             card.ToTable("Cards");
             card.Property(c => c.Status).HasConversion<string>().IsRequired();
@@ -31,24 +68,63 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             card.Property(c => c.Title).IsRequired();
             card.Property(c => c.SearchText).IsRequired();
             card.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            card.HasOne<ServiceCard>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+            card.HasOne<ServiceCard>().WithMany().HasForeignKey(c => c.RevisionOfId).OnDelete(DeleteBehavior.Restrict);
+            card.HasMany(c => c.Versions).WithOne().HasForeignKey(v => v.CardId).OnDelete(DeleteBehavior.Restrict);
+            card.HasMany(c => c.Comments).WithOne().HasForeignKey(v => v.CardId).OnDelete(DeleteBehavior.Restrict);
+            card.HasMany(c => c.AuditTrail).WithOne().HasForeignKey(v => v.CardId).OnDelete(DeleteBehavior.Restrict);
             card.HasIndex(c => c.Status);
             card.HasIndex(c => c.AgencyId);
             card.HasIndex(c => c.ServiceId).IsUnique();
-
-            // The content is stored as the spec's JSON (jsonb on PostgreSQL), the same text the API and files carry.
-            var content = card.Property(c => c.Content)
-                .HasConversion(
-                    c => CardJson.ToCompact(c),
-                    s => CardJson.ReadTrusted(s),
-                    new ValueComparer<CardContent>(
-                        (a, b) => CardJson.ToCompact(a!) == CardJson.ToCompact(b!),
-                        c => CardJson.ToCompact(c).GetHashCode(StringComparison.Ordinal),
-                        c => CardJson.Clone(c)))
-                .IsRequired();
-            if (postgres)
-            {
-                content.HasColumnType("jsonb");
-            }
+            card.HasIndex(c => c.Province);
+            card.HasIndex(c => c.ParentId);
+            card.HasIndex(c => c.RevisionOfId);
+            ContentColumn(card.Property(c => c.Content), postgres);
         });
+
+        builder.Entity<CardVersion>(version =>
+        {
+            version.ToTable("CardVersions");
+            version.Property(v => v.Status).HasConversion<string>().IsRequired();
+            version.HasIndex(v => new { v.CardId, v.Version }).IsUnique();
+            ContentColumn(version.Property(v => v.Content), postgres);
+        });
+
+        builder.Entity<ReviewComment>(comment =>
+        {
+            comment.ToTable("ReviewComments");
+            comment.HasIndex(c => c.CardId);
+        });
+
+        builder.Entity<AuditEntry>(audit =>
+        {
+            audit.ToTable("AuditEntries");
+            audit.HasIndex(a => a.At);
+            audit.HasIndex(a => a.CardId);
+        });
+
+        builder.Entity<Counter>(counter =>
+        {
+            counter.ToTable("Counters");
+            counter.HasKey(c => c.Name);
+            counter.Property(c => c.Value).IsConcurrencyToken();
+        });
+    }
+
+    /// <summary>Card content is stored as the spec's JSON (jsonb on PostgreSQL), the same text the API and files carry.</summary>
+    private static void ContentColumn(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<CardContent> content, bool postgres)
+    {
+        content.HasConversion(
+                c => CardJson.ToCompact(c),
+                s => CardJson.ReadTrusted(s),
+                new ValueComparer<CardContent>(
+                    (a, b) => CardJson.ToCompact(a!) == CardJson.ToCompact(b!),
+                    c => CardJson.ToCompact(c).GetHashCode(StringComparison.Ordinal),
+                    c => CardJson.Clone(c)))
+            .IsRequired();
+        if (postgres)
+        {
+            content.HasColumnType("jsonb");
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 
@@ -8,8 +9,23 @@ namespace ServiceRegistry.Core.Exchange;
 /// The five services of the sample forms (shared/samples/forms), entered by hand as complete cards
 /// (Demo/*.json), published under demo agencies so a newcomer sees a real registry at once.
 /// </summary>
-public sealed class DemoData(RegistryDbContext db, TimeProvider time)
+public sealed class DemoData(RegistryDbContext db, TimeProvider time, UserAccounts accounts)
 {
+    /// <summary>The password of every demo account (README lists them). Demo data is for trying the registry, never for production.</summary>
+    public const string DemoPassword = "demo-1405-password";
+
+    /// <summary>Demo accounts: (email, display name, role, agency name or null, province or null).</summary>
+    public static readonly IReadOnlyList<(string Email, string Name, string Role, string? Agency, string? Province)> DemoAccounts =
+    [
+        ("admin@demo.example", "مدیر ملی (نمونه)", Roles.NationalAdmin, null, null),
+        ("editor.lorestan@demo.example", "کارشناس سازمان مدیریت لرستان (نمونه)", Roles.AgencyEditor, "سازمان مدیریت و برنامه ریزی لرستان", null),
+        ("head.lorestan@demo.example", "رئیس سازمان مدیریت لرستان (نمونه)", Roles.AgencyHead, "سازمان مدیریت و برنامه ریزی لرستان", null),
+        ("reviewer.lorestan@demo.example", "کارشناس بررسی استان لرستان (نمونه)", Roles.ProvincialReviewer, null, "لرستان"),
+        ("editor.tehran@demo.example", "کارشناس سازمان مدیریت تهران (نمونه)", Roles.AgencyEditor, "سازمان مدیریت و برنامهریزی استان تهران", null),
+        ("reviewer.tehran@demo.example", "کارشناس بررسی استان تهران (نمونه)", Roles.ProvincialReviewer, null, "تهران"),
+        ("editor.interior@demo.example", "کارشناس استانداری (نمونه)", Roles.AgencyEditor, "استانداری", null),
+    ];
+
     /// <summary>Loads the demo agencies and cards; cards already present (same title and agency) are skipped.
     /// Returns the number of cards added.</summary>
     public async Task<int> SeedAsync(CancellationToken ct = default)
@@ -36,7 +52,25 @@ public sealed class DemoData(RegistryDbContext db, TimeProvider time)
         }
 
         await db.SaveChangesAsync(ct);
+        await AccountsAsync(agencies, ct);
         return added;
+    }
+
+    private async Task AccountsAsync(Dictionary<string, Agency> agencies, CancellationToken ct)
+    {
+        foreach (var (email, name, role, agency, province) in DemoAccounts)
+        {
+            if (await db.Users.AnyAsync(u => u.Email == email, ct))
+            {
+                continue;
+            }
+
+            var errors = await accounts.CreateAsync(email, DemoPassword, role, name, agency is null ? null : agencies[agency].Id, province, ct);
+            if (errors.Count > 0)
+            {
+                throw new InvalidOperationException($"Demo account {email}: {string.Join("; ", errors)}");
+            }
+        }
     }
 
     private async Task<Dictionary<string, Agency>> AgenciesAsync(CancellationToken ct)

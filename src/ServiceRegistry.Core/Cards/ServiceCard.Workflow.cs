@@ -1,0 +1,245 @@
+using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Review;
+
+namespace ServiceRegistry.Core.Cards;
+
+/// <summary>The outcome of a workflow step: done, or refused with a reason a person can act on.</summary>
+public sealed record WorkflowResult(bool Ok, string? Reason)
+{
+    public static readonly WorkflowResult Done = new(true, null);
+
+    /// <summary>Refused because the person may not do this (as opposed to the card not being in the right state).</summary>
+    public bool Forbidden { get; init; }
+
+    public static WorkflowResult Refused(string reason) => new(false, reason);
+
+    public static WorkflowResult NotAllowed(string reason) => new(false, reason) { Forbidden = true };
+}
+
+/// <summary>
+/// The card's lifecycle: draft → submitted → returned (with comments) → … → approved (provincial reviewer) →
+/// service ID issued (national administrator) → published; published → revision (a new draft card while the
+/// published one stays visible) → published again; any → archived. Each step is one method used by pages and
+/// API alike; it checks the status and who acts, records the audit trail, and refuses with a clear reason.
+/// </summary>
+public sealed partial class ServiceCard
+{
+    public bool IsEditable => Status is CardStatus.Draft or CardStatus.Returned;
+
+    /// <summary>Agency staff edit their own drafts and returned cards.</summary>
+    public WorkflowResult CanEdit(Actor actor) =>
+        !actor.IsEditorOf(this) && !actor.IsHeadOf(this) ? WorkflowResult.NotAllowed("فقط کارشناسان همین دستگاه می‌توانند این شناسنامه را ویرایش کنند.")
+        : !IsEditable ? WorkflowResult.Refused($"شناسنامه در وضعیت «{Labels.Of(Status)}» است و ویرایش نمی‌شود. برای تغییر خدمت منتشرشده «بازنگری» را آغاز کنید.")
+        : WorkflowResult.Done;
+
+    /// <summary>Saves new content written by <paramref name="actor"/>.</summary>
+    public WorkflowResult Edit(Actor actor, CardContent content, DateTimeOffset now)
+    {
+        var check = CanEdit(actor);
+        if (!check.Ok)
+        {
+            return check;
+        }
+
+        Update(content, now, actor.Name);
+        Record(actor, now, AuditActions.Edited, $"نسخه {Version}");
+        return WorkflowResult.Done;
+    }
+
+    /// <summary>Records the creation of a new card (after <see cref="NewDraft"/>).</summary>
+    public void RecordCreated(Actor actor, DateTimeOffset now, string action = AuditActions.Created) => Record(actor, now, action, null);
+
+    public WorkflowResult Submit(Actor actor, DateTimeOffset now)
+    {
+        if (!actor.IsEditorOf(this) && !actor.IsHeadOf(this))
+        {
+            return WorkflowResult.NotAllowed("فقط کارشناسان همین دستگاه می‌توانند شناسنامه را برای بررسی بفرستند.");
+        }
+
+        if (!IsEditable)
+        {
+            return WorkflowResult.Refused($"فقط پیش‌نویس یا شناسنامه برگشتی فرستاده می‌شود؛ این شناسنامه «{Labels.Of(Status)}» است.");
+        }
+
+        if (Content.StructuralProblems().Count > 0)
+        {
+            return WorkflowResult.Refused("شناسنامه خطا دارد؛ پیش از ارسال آن را اصلاح کنید.");
+        }
+
+        return Move(actor, now, CardStatus.Submitted, AuditActions.Submitted, null);
+    }
+
+    /// <summary>Returns a submitted card to its agency with at least one comment (on a field or on the whole card).</summary>
+    public WorkflowResult Return(Actor actor, IReadOnlyList<ReviewComment> comments, DateTimeOffset now)
+    {
+        if (!actor.ReviewsProvinceOf(this))
+        {
+            return WorkflowResult.NotAllowed("فقط کارشناس بررسی همین استان می‌تواند شناسنامه را برگرداند.");
+        }
+
+        if (Status != CardStatus.Submitted)
+        {
+            return WorkflowResult.Refused($"فقط شناسنامه ارسال‌شده برگشت داده می‌شود؛ این شناسنامه «{Labels.Of(Status)}» است.");
+        }
+
+        var real = comments.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList();
+        if (real.Count == 0)
+        {
+            return WorkflowResult.Refused("برای برگشت دادن دست‌کم یک توضیح بنویسید تا دستگاه بداند چه چیزی را اصلاح کند.");
+        }
+
+        foreach (var comment in real)
+        {
+            comment.Stamp(Version, actor.Name, now);
+            Comments.Add(comment);
+        }
+
+        return Move(actor, now, CardStatus.Returned, AuditActions.Returned, $"{real.Count} توضیح");
+    }
+
+    public WorkflowResult Approve(Actor actor, DateTimeOffset now)
+    {
+        if (!actor.ReviewsProvinceOf(this) && !actor.IsAdmin)
+        {
+            return WorkflowResult.NotAllowed("فقط کارشناس بررسی همین استان می‌تواند شناسنامه را تایید کند.");
+        }
+
+        return Status != CardStatus.Submitted
+            ? WorkflowResult.Refused($"فقط شناسنامه ارسال‌شده تایید می‌شود؛ این شناسنامه «{Labels.Of(Status)}» است.")
+            : Move(actor, now, CardStatus.Approved, AuditActions.Approved, null);
+    }
+
+    /// <summary>The national office gives an approved card its service ID (from <see cref="ServiceIdIssuer"/>).</summary>
+    public WorkflowResult IssueServiceId(Actor actor, string serviceId, DateTimeOffset now)
+    {
+        if (!actor.IsAdmin)
+        {
+            return WorkflowResult.NotAllowed("شناسه خدمت را فقط مدیر ملی سامانه صادر می‌کند.");
+        }
+
+        if (Status != CardStatus.Approved || RevisionOfId is not null)
+        {
+            return WorkflowResult.Refused("شناسه فقط برای شناسنامه تاییدشده‌ای صادر می‌شود که هنوز شناسه ندارد.");
+        }
+
+        if (ServiceId is not null)
+        {
+            return WorkflowResult.Refused($"این خدمت پیش از این شناسه {ServiceId} گرفته است.");
+        }
+
+        ServiceId = serviceId;
+        Content.ServiceId = serviceId;
+        return Move(actor, now, CardStatus.IdIssued, AuditActions.ServiceIdIssued, serviceId);
+    }
+
+    /// <summary>Publishes a card that has its service ID. A revision is published by <see cref="PublishRevision"/>.</summary>
+    public WorkflowResult Publish(Actor actor, DateTimeOffset now)
+    {
+        if (!actor.IsAdmin)
+        {
+            return WorkflowResult.NotAllowed("انتشار در فهرست عمومی با مدیر ملی سامانه است.");
+        }
+
+        if (RevisionOfId is not null || Status != CardStatus.IdIssued)
+        {
+            return WorkflowResult.Refused("فقط شناسنامه‌ای که شناسه خدمت گرفته منتشر می‌شود.");
+        }
+
+        PublishedAt = now.UtcDateTime;
+        return Move(actor, now, CardStatus.Published, AuditActions.Published, ServiceId);
+    }
+
+    /// <summary>Starts a revision of a published card: a new draft with the same content, under the same agency;
+    /// the published card stays visible until the revision is published.</summary>
+    public WorkflowResult StartRevision(Actor actor, DateTimeOffset now, out ServiceCard? revision)
+    {
+        revision = null;
+        if (!actor.IsEditorOf(this) && !actor.IsHeadOf(this))
+        {
+            return WorkflowResult.NotAllowed("فقط کارشناسان همین دستگاه می‌توانند بازنگری را آغاز کنند.");
+        }
+
+        if (Status != CardStatus.Published)
+        {
+            return WorkflowResult.Refused("بازنگری فقط برای خدمت منتشرشده آغاز می‌شود.");
+        }
+
+        revision = new ServiceCard
+        {
+            AgencyId = AgencyId,
+            Province = Province,
+            ParentId = ParentId,
+            RevisionOfId = Id,
+            Status = CardStatus.Draft,
+            CreatedAt = now.UtcDateTime,
+        };
+        revision.Update(Exchange.CardJson.Clone(Content), now, actor.Name);
+        revision.Content.ServiceId = ServiceId;
+        Record(actor, now, AuditActions.RevisionStarted, null);
+        return WorkflowResult.Done;
+    }
+
+    /// <summary>Publishes an approved revision into the card it revises (which keeps its id and service ID); the
+    /// revision card is archived.</summary>
+    public WorkflowResult PublishRevision(Actor actor, ServiceCard revision, DateTimeOffset now)
+    {
+        if (!actor.IsAdmin)
+        {
+            return WorkflowResult.NotAllowed("انتشار در فهرست عمومی با مدیر ملی سامانه است.");
+        }
+
+        if (revision.RevisionOfId != Id || revision.Status != CardStatus.Approved || Status != CardStatus.Published)
+        {
+            return WorkflowResult.Refused("فقط بازنگری تاییدشده یک خدمت منتشرشده منتشر می‌شود.");
+        }
+
+        Update(Exchange.CardJson.Clone(revision.Content), now, actor.Name);
+        PublishedAt = now.UtcDateTime;
+        Record(actor, now, AuditActions.Published, $"بازنگری {revision.Id}");
+        revision.Move(actor, now, CardStatus.Archived, AuditActions.Archived, $"منتشر شد در {Id}");
+        return WorkflowResult.Done;
+    }
+
+    public WorkflowResult Archive(Actor actor, DateTimeOffset now)
+    {
+        if (!actor.IsAdmin && !actor.IsHeadOf(this))
+        {
+            return WorkflowResult.NotAllowed("بایگانی با بالاترین مقام دستگاه یا مدیر ملی سامانه است.");
+        }
+
+        return Status == CardStatus.Archived
+            ? WorkflowResult.Refused("این شناسنامه پیش از این بایگانی شده است.")
+            : Move(actor, now, CardStatus.Archived, AuditActions.Archived, null);
+    }
+
+    /// <summary>Puts this card under a parent service (a sub-service), or at the top level with null.</summary>
+    public WorkflowResult SetParent(Actor actor, ServiceCard? parent)
+    {
+        var check = CanEdit(actor);
+        if (!check.Ok)
+        {
+            return check;
+        }
+
+        if (parent is not null && (parent.Id == Id || parent.ParentId == Id))
+        {
+            return WorkflowResult.Refused("یک خدمت نمی‌تواند زیرخدمت خودش یا زیرخدمت‌هایش باشد.");
+        }
+
+        ParentId = parent?.Id;
+        Content.ParentServiceId = parent?.ServiceId;
+        return WorkflowResult.Done;
+    }
+
+    private WorkflowResult Move(Actor actor, DateTimeOffset now, CardStatus to, string action, string? detail)
+    {
+        Status = to;
+        UpdatedAt = now.UtcDateTime;
+        Version++; // every change, content or status, moves the concurrency token
+        Record(actor, now, action, detail);
+        return WorkflowResult.Done;
+    }
+
+    private void Record(Actor actor, DateTimeOffset now, string action, string? detail) =>
+        AuditTrail.Add(new AuditEntry(now, actor.UserId, actor.Name, Id == 0 ? null : Id, action, detail));
+}

@@ -1,0 +1,119 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Core.Data;
+
+namespace ServiceRegistry.Core.Review;
+
+/// <summary>The lifecycle steps, as pages and the API name them.</summary>
+public enum WorkflowAction
+{
+    [Display(Name = "ارسال برای بررسی")] Submit,
+    [Display(Name = "برگشت برای اصلاح")] Return,
+    [Display(Name = "تایید")] Approve,
+    [Display(Name = "صدور شناسه خدمت")] IssueServiceId,
+    [Display(Name = "انتشار")] Publish,
+    [Display(Name = "آغاز بازنگری")] Revise,
+    [Display(Name = "بایگانی")] Archive,
+}
+
+public enum WorkflowOutcomeKind
+{
+    Done,
+    NotFound,
+    Forbidden,
+    Refused,
+    Conflict,
+}
+
+/// <summary>What a workflow step came to: done (with the card it produced or changed), or why not.</summary>
+public sealed record WorkflowOutcome(WorkflowOutcomeKind Kind, string? Reason, ServiceCard? Card)
+{
+    public bool Ok => Kind == WorkflowOutcomeKind.Done;
+}
+
+/// <summary>
+/// Runs one lifecycle step on a stored card for an actor: loads it, hides it from those who may not see it,
+/// calls the card's method (where the rule lives), saves with optimistic concurrency. Pages and API both call this.
+/// </summary>
+public sealed class CardWorkflow(RegistryDbContext db, TimeProvider time, ServiceIdIssuer ids)
+{
+    public async Task<WorkflowOutcome> RunAsync(
+        int cardId, WorkflowAction action, Actor actor, int? expectedVersion = null, IReadOnlyList<ReviewComment>? comments = null, CancellationToken ct = default)
+    {
+        var card = await db.Cards.SingleOrDefaultAsync(c => c.Id == cardId, ct);
+        if (card is null || !actor.CanView(card))
+        {
+            return new WorkflowOutcome(WorkflowOutcomeKind.NotFound, "شناسنامه پیدا نشد.", null);
+        }
+
+        if (expectedVersion is { } v && v != card.Version)
+        {
+            return Conflict(card);
+        }
+
+        var now = time.GetUtcNow();
+        ServiceCard? produced = null;
+        var result = action switch
+        {
+            WorkflowAction.Submit => card.Submit(actor, now),
+            WorkflowAction.Return => card.Return(actor, comments ?? [], now),
+            WorkflowAction.Approve => card.Approve(actor, now),
+            WorkflowAction.IssueServiceId => actor.IsAdmin && card.Status == CardStatus.Approved && card.ServiceId is null && card.RevisionOfId is null
+                ? card.IssueServiceId(actor, await ids.NextAsync(ct), now)
+                : card.IssueServiceId(actor, "", now),
+            WorkflowAction.Publish => await PublishAsync(card, actor, now, ct),
+            WorkflowAction.Revise => Revise(card, actor, now, out produced),
+            WorkflowAction.Archive => card.Archive(actor, now),
+            _ => WorkflowResult.Refused("این کار شناخته نیست."),
+        };
+
+        if (!result.Ok)
+        {
+            return new WorkflowOutcome(result.Forbidden ? WorkflowOutcomeKind.Forbidden : WorkflowOutcomeKind.Refused, result.Reason, card);
+        }
+
+        if (produced is not null)
+        {
+            db.Cards.Add(produced);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Conflict(card);
+        }
+
+        return new WorkflowOutcome(WorkflowOutcomeKind.Done, null, produced ?? card);
+    }
+
+    private static WorkflowOutcome Conflict(ServiceCard card) =>
+        new(WorkflowOutcomeKind.Conflict, "این شناسنامه در همین فاصله به دست کس دیگری تغییر کرده است. صفحه را تازه کنید و دوباره تصمیم بگیرید.", card);
+
+    private async Task<WorkflowResult> PublishAsync(ServiceCard card, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        if (card.RevisionOfId is not { } originalId)
+        {
+            return card.Publish(actor, now);
+        }
+
+        var original = await db.Cards.SingleAsync(c => c.Id == originalId, ct);
+        return original.PublishRevision(actor, card, now);
+    }
+
+    private WorkflowResult Revise(ServiceCard card, Actor actor, DateTimeOffset now, out ServiceCard? revision)
+    {
+        revision = null;
+        if (db.Cards.Any(c => c.RevisionOfId == card.Id && c.Status != CardStatus.Archived))
+        {
+            return WorkflowResult.Refused("برای این خدمت یک بازنگری باز هست؛ همان را ادامه دهید.");
+        }
+
+        return card.StartRevision(actor, now, out revision);
+    }
+}
