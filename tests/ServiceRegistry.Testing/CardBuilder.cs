@@ -57,6 +57,14 @@ public sealed class CardBuilder
         return this;
     }
 
+    /// <summary>Store the card in a given workflow state (test arrangement, bypassing the workflow).</summary>
+    public CardBuilder InStatus(CardStatus status, string? serviceId = null)
+    {
+        _status = status;
+        _serviceId = serviceId;
+        return this;
+    }
+
     public CardContent BuildContent() => _content;
 
     public async Task<ServiceCard> SaveAsync(RegistryDbContext db, DateTimeOffset now)

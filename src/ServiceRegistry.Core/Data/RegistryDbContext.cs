@@ -86,7 +86,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
         {
             version.ToTable("CardVersions");
             version.Property(v => v.Status).HasConversion<string>().IsRequired();
-            version.HasIndex(v => new { v.CardId, v.Version }).IsUnique();
+            version.HasIndex(v => new { v.CardId, v.Version }); // not unique: the card's concurrency token keeps versions apart, and a stale save must fail on it
             ContentColumn(version.Property(v => v.Content), postgres);
         });
 

@@ -48,11 +48,7 @@ public sealed class CardWorkflow(RegistryDbContext db, TimeProvider time, Servic
             return new WorkflowOutcome(WorkflowOutcomeKind.NotFound, "شناسنامه پیدا نشد.", null);
         }
 
-        if (expectedVersion is { } v && v != card.Version)
-        {
-            return Conflict(card);
-        }
-
+        var seenVersion = card.Version;
         var now = time.GetUtcNow();
         ServiceCard? produced = null;
         var result = action switch
@@ -71,7 +67,15 @@ public sealed class CardWorkflow(RegistryDbContext db, TimeProvider time, Servic
 
         if (!result.Ok)
         {
+            db.ChangeTracker.Clear();
             return new WorkflowOutcome(result.Forbidden ? WorkflowOutcomeKind.Forbidden : WorkflowOutcomeKind.Refused, result.Reason, card);
+        }
+
+        // Who may act is decided first; then a decision taken on a stale page is refused rather than applied.
+        if (expectedVersion is { } v && v != seenVersion)
+        {
+            db.ChangeTracker.Clear();
+            return Conflict(card);
         }
 
         if (produced is not null)

@@ -228,7 +228,7 @@ public sealed class Workflow : Migration
         migrationBuilder.CreateIndex("UserNameIndex", "AspNetUsers", "NormalizedUserName", unique: true);
         migrationBuilder.CreateIndex("IX_AuditEntries_At", "AuditEntries", "At");
         migrationBuilder.CreateIndex("IX_AuditEntries_CardId", "AuditEntries", "CardId");
-        migrationBuilder.CreateIndex("IX_CardVersions_CardId_Version", "CardVersions", ["CardId", "Version"], unique: true);
+        migrationBuilder.CreateIndex("IX_CardVersions_CardId_Version", "CardVersions", ["CardId", "Version"]);
         migrationBuilder.CreateIndex("IX_ReviewComments_CardId", "ReviewComments", "CardId");
 
         // Every card so far gets its first kept version.

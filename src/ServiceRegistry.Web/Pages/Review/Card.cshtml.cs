@@ -102,13 +102,9 @@ public sealed class CardModel(RegistryDbContext db, CardWorkflow workflow) : Pag
             allowed.Add(WorkflowAction.Submit);
         }
 
-        if (card.Status == CardStatus.Submitted && actor.ReviewsProvinceOf(card))
-        {
-            allowed.Add(WorkflowAction.Return);
-        }
-
         if (card.Status == CardStatus.Submitted && (actor.ReviewsProvinceOf(card) || actor.IsAdmin))
         {
+            allowed.Add(WorkflowAction.Return);
             allowed.Add(WorkflowAction.Approve);
         }
 

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Core.Data;
+
+namespace ServiceRegistry.Testing;
+
+/// <summary>A test account: its sign-in and the agency it works for.</summary>
+public sealed record TestUser(string Email, string Password, string Role, int? AgencyId, string? Province);
+
+public static partial class Accounts
+{
+    public const string Password = "test-password-123";
+
+    /// <summary>Creates an agency (if missing) and returns its id.</summary>
+    public static async Task<int> AgencyAsync(this RegistryApp app, string name, string? province, string? parent = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var existing = db.Agencies.FirstOrDefault(a => a.Name == name);
+        if (existing is not null)
+        {
+            return existing.Id;
+        }
+
+        var parentAgency = parent is null ? null : db.Agencies.First(a => a.Name == parent);
+        var agency = new Agency(name, province, parentAgency);
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync();
+        return agency.Id;
+    }
+
+    /// <summary>Creates an account with a role: staff of an agency (by name) or a reviewer of a province.</summary>
+    public static async Task<TestUser> UserAsync(this RegistryApp app, string role, string? agency = null, string? province = null)
+    {
+        var agencyId = agency is null ? (int?)null : await app.AgencyAsync(agency, province);
+        var email = $"{role.ToLowerInvariant()}.{Guid.NewGuid():N}@test.example";
+        await using var scope = app.Services.CreateAsyncScope();
+        var errors = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
+            .CreateAsync(email, Password, role, role + " آزمایشی", agencyId, role == Roles.ProvincialReviewer ? province : null);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join("; ", errors));
+        }
+
+        return new TestUser(email, Password, role, agencyId, province);
+    }
+
+    /// <summary>A client signed in as <paramref name="user"/> through the real sign-in form (antiforgery included).</summary>
+    public static async Task<HttpClient> ClientAsAsync(this RegistryApp app, TestUser? user)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (user is null)
+        {
+            return client;
+        }
+
+        var response = await client.SignInAsync(user.Email, user.Password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"sign-in of {user.Email} failed: {response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password)
+    {
+        var token = await client.AntiforgeryTokenAsync("/account/login");
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Email"] = email,
+            ["Form.Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    /// <summary>The antiforgery token of the form on a page.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(page);
+        return TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException($"no antiforgery token on {page}");
+    }
+
+    /// <summary>Posts a page form (with its antiforgery token, taken from <paramref name="formPage"/>).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string formPage, string action, IDictionary<string, string> fields)
+    {
+        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = await client.AntiforgeryTokenAsync(formPage) };
+        return await client.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

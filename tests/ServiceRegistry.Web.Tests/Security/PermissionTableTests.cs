@@ -1,0 +1,234 @@
+using System.Net;
+using System.Reflection;
+using System.Text;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Testing;
+
+namespace ServiceRegistry.Web.Tests.Security;
+
+/// <summary>
+/// Every route of the app, with every role, against an explicit allow/deny table. A route the table does not
+/// cover fails the test (so a new route cannot ship without a rule), and so does a rule for a route that is gone.
+/// Allowed: the request goes through (2xx, or a redirect that is not to the sign-in or access-denied page).
+/// Denied: 401, 403, 404, or a redirect to the sign-in or access-denied page.
+/// </summary>
+public sealed class PermissionTableTests : IAsyncLifetime
+{
+    public enum Who { Anonymous, EditorOwn, HeadOwn, EditorOther, ReviewerOwn, ReviewerOther, Admin }
+
+    /// <summary>The card a request is made against, created fresh for each request.</summary>
+    public enum Fixture { None, Draft, Submitted, Approved, IdIssued, Published }
+
+    private sealed record Rule(string Key, Fixture Fixture, params Who[] Allowed);
+
+    private static readonly Who[] Everyone = Enum.GetValues<Who>();
+    private static readonly Who[] SignedIn = Everyone.Where(w => w != Who.Anonymous).ToArray();
+    private static readonly Who[] CanSeeOwnDraft = [Who.EditorOwn, Who.HeadOwn, Who.ReviewerOwn, Who.Admin];
+
+    private static readonly Rule[] Table =
+    [
+        // public
+        new("GET /", Fixture.Published, Everyone),
+        new("GET /services/{id:int}", Fixture.Published, Everyone),
+        new("GET /healthz", Fixture.None, Everyone),
+        new("GET /error/{code:int?}", Fixture.None, Everyone),
+        new("POST /error/{code:int?}", Fixture.None, Everyone),
+        new("GET /account/login", Fixture.None, Everyone),
+        new("POST /account/login", Fixture.None, Everyone),
+        new("GET /account/logout", Fixture.None, Everyone),
+        new("POST /account/logout", Fixture.None, Everyone),
+        new("GET /account/denied", Fixture.None, Everyone),
+
+        // work queues, review pages
+        new("GET /review", Fixture.None, SignedIn),
+        new("GET /review/{id:int}", Fixture.Draft, CanSeeOwnDraft),
+        new("GET /review/{id:int}/history", Fixture.Draft, CanSeeOwnDraft),
+        new("POST /review/{id:int}?handler=submit", Fixture.Draft, Who.EditorOwn, Who.HeadOwn),
+        new("POST /review/{id:int}?handler=return", Fixture.Submitted, Who.ReviewerOwn, Who.Admin),
+        new("POST /review/{id:int}?handler=approve", Fixture.Submitted, Who.ReviewerOwn, Who.Admin),
+        new("POST /review/{id:int}?handler=issueid", Fixture.Approved, Who.Admin),
+        new("POST /review/{id:int}?handler=publish", Fixture.IdIssued, Who.Admin),
+        new("POST /review/{id:int}?handler=revise", Fixture.Published, Who.EditorOwn, Who.HeadOwn),
+        new("POST /review/{id:int}?handler=archive", Fixture.Draft, Who.HeadOwn, Who.Admin),
+
+        // administration
+        new("GET /admin/audit", Fixture.None, Who.Admin),
+
+        // workflow API
+        new("POST /api/v1/services/{id:int}/submit", Fixture.Draft, Who.EditorOwn, Who.HeadOwn),
+        new("POST /api/v1/services/{id:int}/return", Fixture.Submitted, Who.ReviewerOwn, Who.Admin),
+        new("POST /api/v1/services/{id:int}/approve", Fixture.Submitted, Who.ReviewerOwn, Who.Admin),
+        new("POST /api/v1/services/{id:int}/issue-id", Fixture.Approved, Who.Admin),
+        new("POST /api/v1/services/{id:int}/publish", Fixture.IdIssued, Who.Admin),
+        new("POST /api/v1/services/{id:int}/revise", Fixture.Published, Who.EditorOwn, Who.HeadOwn),
+        new("POST /api/v1/services/{id:int}/archive", Fixture.Draft, Who.HeadOwn, Who.Admin),
+    ];
+
+    private const string OwnAgency = "اداره کل نمونه فارس";
+    private const string OtherAgency = "اداره کل دیگر فارس";
+    private readonly RegistryApp _app = new();
+    private readonly Dictionary<Who, HttpClient> _clients = [];
+    private readonly Dictionary<Who, TestUser?> _users = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        var users = new Dictionary<Who, TestUser?>
+        {
+            [Who.Anonymous] = null,
+            [Who.EditorOwn] = await _app.UserAsync(Roles.AgencyEditor, OwnAgency, "فارس"),
+            [Who.HeadOwn] = await _app.UserAsync(Roles.AgencyHead, OwnAgency, "فارس"),
+            [Who.EditorOther] = await _app.UserAsync(Roles.AgencyEditor, OtherAgency, "فارس"),
+            [Who.ReviewerOwn] = await _app.UserAsync(Roles.ProvincialReviewer, province: "فارس"),
+            [Who.ReviewerOther] = await _app.UserAsync(Roles.ProvincialReviewer, province: "کرمان"),
+            [Who.Admin] = await _app.UserAsync(Roles.NationalAdmin),
+        };
+        foreach (var (who, user) in users)
+        {
+            _users[who] = user;
+            _clients[who] = await _app.ClientAsAsync(user);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public void Table_CoversEveryRouteOfTheApp()
+    {
+        // Arrange
+        var routes = RoutesOfTheApp();
+        var rules = Table.Select(r => r.Key).ToHashSet();
+
+        // Assert
+        Assert.True(routes.Except(rules).ToList() is { Count: 0 } missing, "routes without a rule: " + string.Join(", ", routes.Except(rules)));
+        Assert.True(rules.Except(routes).ToList() is { Count: 0 }, "rules for routes that do not exist: " + string.Join(", ", rules.Except(routes)));
+    }
+
+    [Fact]
+    public async Task EveryRoute_WithEveryRole_IsAllowedOrDeniedAsTheTableSays()
+    {
+        var failures = new StringBuilder();
+        foreach (var rule in Table)
+        {
+            foreach (var who in Everyone)
+            {
+                // Arrange: a fresh card in the rule's state, owned by OwnAgency
+                var id = await FixtureAsync(rule.Fixture);
+
+                // Act (signing out gets a client of its own, so the others stay signed in)
+                var client = rule.Key == "POST /account/logout" ? await _app.ClientAsAsync(_users[who]) : _clients[who];
+                var response = await SendAsync(client, rule.Key, id);
+
+                // Assert
+                var allowed = IsAllowed(response);
+                var expected = rule.Allowed.Contains(who);
+                if (allowed != expected)
+                {
+                    failures.AppendLine($"{rule.Key} as {who}: expected {(expected ? "allow" : "deny")}, got {(int)response.StatusCode} {response.Headers.Location}");
+                }
+            }
+        }
+
+        Assert.True(failures.Length == 0, failures.ToString());
+    }
+
+    private HashSet<string> RoutesOfTheApp()
+    {
+        var keys = new HashSet<string>();
+        var pageModels = typeof(Program).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(PageModel))).ToList();
+        foreach (var endpoint in _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is { } page)
+            {
+                var typeName = "ServiceRegistry.Web.Pages" + page.ViewEnginePath.Replace('/', '.') + "Model";
+                var model = pageModels.FirstOrDefault(t => t.FullName == typeName);
+                if (model is null)
+                {
+                    keys.Add($"GET {pattern}");
+                    continue;
+                }
+
+                foreach (var method in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+                {
+                    var name = method.Name.EndsWith("Async", StringComparison.Ordinal) ? method.Name[..^5] : method.Name;
+                    foreach (var verb in new[] { "Get", "Post" })
+                    {
+                        if (name.StartsWith("On" + verb, StringComparison.Ordinal))
+                        {
+                            var handler = name[(2 + verb.Length)..].ToLowerInvariant();
+                            keys.Add($"{verb.ToUpperInvariant()} {pattern}{(handler.Length > 0 ? "?handler=" + handler : "")}");
+                        }
+                    }
+                }
+
+                continue;
+            }
+
+            if (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is { } methods && !IsStaticFile(pattern))
+            {
+                foreach (var method in methods.HttpMethods)
+                {
+                    keys.Add($"{method} {pattern}");
+                }
+            }
+        }
+
+        return keys;
+    }
+
+    private static bool IsStaticFile(string pattern) =>
+        pattern.Contains(":file}", StringComparison.Ordinal) || (pattern.Split('/')[^1].Contains('.', StringComparison.Ordinal) && !pattern.Contains('{', StringComparison.Ordinal));
+
+    private async Task<int?> FixtureAsync(Fixture fixture)
+    {
+        if (fixture == Fixture.None)
+        {
+            return null;
+        }
+
+        var builder = new CardBuilder().Titled("خدمت جدول دسترسی").OfAgency(OwnAgency, "فارس");
+        builder = fixture switch
+        {
+            Fixture.Draft => builder,
+            Fixture.Submitted => builder.InStatus(CardStatus.Submitted),
+            Fixture.Approved => builder.InStatus(CardStatus.Approved),
+            Fixture.IdIssued => builder.InStatus(CardStatus.IdIssued, "1" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)),
+            _ => builder.Published("2" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)),
+        };
+        return (await _app.SeedAsync(builder))[0].Id;
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string key, int? id)
+    {
+        var verb = key.Split(' ')[0];
+        var url = key.Split(' ')[1].Replace("{id:int}", id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "1", StringComparison.Ordinal)
+            .Replace("{code:int?}", "404", StringComparison.Ordinal);
+        if (verb == "GET")
+        {
+            return await client.GetAsync(url);
+        }
+
+        if (url.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            return await client.PostAsync(url, new StringContent("""{ "comments": [ { "text": "بررسی" } ] }""", Encoding.UTF8, "application/json"));
+        }
+
+        var fields = new Dictionary<string, string> { ["GeneralComment"] = "بررسی", ["Form.Email"] = "x@test.example", ["Form.Password"] = "x" };
+        return await client.PostFormAsync("/account/login", url, fields);
+    }
+
+    private static bool IsAllowed(HttpResponseMessage response)
+    {
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        var location = response.Headers.Location?.OriginalString ?? "";
+        return !(location.Contains("/account/login", StringComparison.Ordinal) || location.Contains("/account/denied", StringComparison.Ordinal));
+    }
+}
