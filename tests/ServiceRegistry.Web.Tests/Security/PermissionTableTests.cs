@@ -57,6 +57,8 @@ public sealed class PermissionTableTests : IAsyncLifetime
 
         // administration
         new("GET /admin/audit", Fixture.None, Who.Admin),
+        new("GET /admin/agencies", Fixture.None, Who.Admin),
+        new("POST /admin/agencies", Fixture.None, Who.Admin),
 
         // workflow API
         new("POST /api/v1/services/{id:int}/submit", Fixture.Draft, Who.EditorOwn, Who.HeadOwn),
