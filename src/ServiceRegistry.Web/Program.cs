@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(command ? [] : args);
 builder.AddRegistryCore();
 builder.Services.AddRazorPages();
 builder.Services.AddPersianUi();
+builder.Services.AddCardPdf();
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
 builder.Services.AddProblemDetails();
 builder.Host.UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; });
