@@ -51,6 +51,9 @@ public abstract class CardFormPageModel : PageModel
         return Page();
     }
 
+    /// <summary>JSON paths whose problems the page reports on its own fields (the new-card page's agency select).</summary>
+    protected virtual IReadOnlySet<string> ProblemsShownElsewhere { get; } = new HashSet<string>();
+
     /// <summary>Loads what the page shows around the form (agencies, the card's state).</summary>
     protected abstract Task PrepareAsync(CancellationToken ct);
 
@@ -62,7 +65,7 @@ public abstract class CardFormPageModel : PageModel
     {
         CardListEditing.DropBlankRows(Card, ModelState);
         Card.Tidy();
-        var problems = Card.ValidationProblems();
+        var problems = Card.ValidationProblems().Where(p => !ProblemsShownElsewhere.Contains(p.Path)).ToList();
         CardFormNames.AddErrors(ModelState, problems);
         Describe(problems);
         return ModelState.IsValid;

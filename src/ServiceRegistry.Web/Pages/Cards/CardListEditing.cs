@@ -138,12 +138,16 @@ public static partial class CardListEditing
             }
 
             modelState.SetModelValue(newKey, raw, attempted);
-            if (keepErrors)
+            if (keepErrors && errors.Count > 0)
             {
                 foreach (var error in errors)
                 {
                     modelState.AddModelError(newKey, error);
                 }
+            }
+            else
+            {
+                modelState.MarkFieldValid(newKey); // bound and checked before; only its row number changed
             }
         }
     }

@@ -15,6 +15,9 @@ public sealed class CreateModel(RegistryDbContext db, TimeProvider time) : CardF
 
     public override string CancelUrl => "/cards";
 
+    /// <summary>The agency select stands for the provider's agency field.</summary>
+    protected override IReadOnlySet<string> ProblemsShownElsewhere { get; } = new HashSet<string> { "$.provider.agency" };
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Describe();
