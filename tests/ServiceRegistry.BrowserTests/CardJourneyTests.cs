@@ -53,6 +53,7 @@ public sealed class CardJourneyTests(BrowserSession session)
         await form.FillAsync("تلفن", "۳۳۲۲۱۴۶۵");
         if (BrowserSession.ScreenshotDirectory is { } shots)
         {
+            await page.EvaluateAsync("() => window.scrollTo(0, document.getElementById('section-spec').offsetTop + 40)");
             await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "form.png"), FullPage = false });
         }
 
@@ -80,6 +81,7 @@ public sealed class CardJourneyTests(BrowserSession session)
 
         if (BrowserSession.ScreenshotDirectory is { } dir)
         {
+            await page.EvaluateAsync("() => window.scrollTo(0, document.querySelector('article.official-card').offsetTop - 10)");
             await page.ScreenshotAsync(new() { Path = Path.Combine(dir, "card.png"), FullPage = false });
         }
 
