@@ -17,6 +17,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AuthorizeFolder("/Admin", Auth.AdminPolicy);
 });
 builder.Services.AddPersianUi();
+builder.Services.AddCardPdf();
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
 builder.Services.AddProblemDetails();
 builder.Host.UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; });

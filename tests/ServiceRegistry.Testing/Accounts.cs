@@ -50,7 +50,7 @@ public static partial class Accounts
     }
 
     /// <summary>A client signed in as <paramref name="user"/> through the real sign-in form (antiforgery included).</summary>
-    public static async Task<HttpClient> ClientAsAsync(this RegistryApp app, TestUser? user)
+    public static async Task<HttpClient> ClientAsAsync(this WebApplicationFactory<Program> app, TestUser? user)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         if (user is null)

@@ -1,7 +1,8 @@
 namespace ServiceRegistry.Core.Cards;
 
-/// <summary>A rule a card breaks: the JSON path of the field and a message in Persian.</summary>
-public sealed record CardProblem(string Path, string Message);
+/// <summary>A rule a card breaks: the JSON path of the field, a message in Persian, and whether it keeps the card
+/// from being stored (<see cref="ProblemSeverity.Error"/>) or only marks it incomplete (<see cref="ProblemSeverity.Warning"/>).</summary>
+public sealed record CardProblem(string Path, string Message, ProblemSeverity Severity = ProblemSeverity.Error);
 
 public sealed partial class CardContent
 {

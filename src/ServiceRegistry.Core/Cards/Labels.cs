@@ -26,6 +26,16 @@ public static class Labels
     /// <summary>Every value of an enum in declaration order.</summary>
     public static IReadOnlyList<T> All<T>() where T : struct, Enum => Enum.GetValues<T>();
 
+    /// <summary>The short Persian name of a stage by its JSON key (informing → اطلاع رسانی).</summary>
+    public static string StageName(string key) => key switch
+    {
+        "informing" => "اطلاع رسانی",
+        "request" => "درخواست",
+        "production" => "تولید",
+        "delivery" => "ارائه",
+        _ => key,
+    };
+
     public static string CamelCase(string name) =>
         name.Length == 0 || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name[1..];
 

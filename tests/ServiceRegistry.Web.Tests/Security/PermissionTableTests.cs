@@ -43,6 +43,17 @@ public sealed class PermissionTableTests : IAsyncLifetime
         new("POST /account/logout", Fixture.None, Everyone),
         new("GET /account/denied", Fixture.None, Everyone),
 
+        new("GET /services/{id:int}/pdf", Fixture.Published, Everyone),
+
+        // cards: the editor and the staff's card pages
+        new("GET /cards", Fixture.None, SignedIn),
+        new("GET /cards/new", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
+        new("POST /cards/new", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
+        new("GET /cards/{id:int}", Fixture.Draft, CanSeeOwnDraft),
+        new("GET /cards/{id:int}/pdf", Fixture.Draft, CanSeeOwnDraft),
+        new("GET /cards/{id:int}/edit", Fixture.Draft, Who.EditorOwn, Who.HeadOwn),
+        new("POST /cards/{id:int}/edit", Fixture.Draft, Who.EditorOwn, Who.HeadOwn),
+
         // work queues, review pages
         new("GET /review", Fixture.None, SignedIn),
         new("GET /review/{id:int}", Fixture.Draft, CanSeeOwnDraft),

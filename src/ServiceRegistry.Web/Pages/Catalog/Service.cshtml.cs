@@ -3,20 +3,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
+using ServiceRegistry.Web.Infrastructure;
 
 namespace ServiceRegistry.Web.Pages.Catalog;
 
-/// <summary>One published card with all its fields.</summary>
-public sealed class ServiceModel(RegistryDbContext db) : PageModel
+/// <summary>One published card in the layout of the official form; <c>?print=true</c> shows it alone, for printing.</summary>
+public sealed class ServiceModel(RegistryDbContext db, CardPdf pdf) : PageModel
 {
     public ServiceCard Card { get; private set; } = null!;
-    public CardContent C => Card.Content;
+
+    [BindProperty(SupportsGet = true)]
+    public bool Print { get; set; }
+
+    public CardToolbar Toolbar => new($"/services/{Card.Id}?print=true", $"/services/{Card.Id}/pdf", pdf.IsAvailable);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var card = await db.Cards.AsNoTracking().Include(c => c.Agency)
-            .SingleOrDefaultAsync(c => c.Id == id && c.Status == CardStatus.Published, ct);
-        if (card is null)
+        if (await FindPublishedAsync(db, id, ct) is not { } card)
         {
             return NotFound();
         }
@@ -24,4 +27,9 @@ public sealed class ServiceModel(RegistryDbContext db) : PageModel
         Card = card;
         return Page();
     }
+
+    /// <summary>A published card with its agency, or null: the public sees nothing else.</summary>
+    public static Task<ServiceCard?> FindPublishedAsync(RegistryDbContext db, int id, CancellationToken ct) =>
+        db.Cards.AsNoTracking().Include(c => c.Agency)
+            .SingleOrDefaultAsync(c => c.Id == id && c.Status == CardStatus.Published, ct);
 }

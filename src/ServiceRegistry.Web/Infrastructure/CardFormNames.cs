@@ -1,0 +1,48 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using ServiceRegistry.Core.Cards;
+
+namespace ServiceRegistry.Web.Infrastructure;
+
+/// <summary>
+/// The one map between the spec's JSON paths (what <c>CardContent</c>'s rules report) and the card form's field
+/// names and element ids. The form binds <c>CardContent</c> as the page property <c>Card</c>, and C# property
+/// names are the JSON keys in PascalCase, so <c>$.fees.bankAccounts[0].number</c> is the field
+/// <c>Card.Fees.BankAccounts[0].Number</c> with the id <c>Card_Fees_BankAccounts_0__Number</c>.
+/// </summary>
+public static class CardFormNames
+{
+    public const string Prefix = "Card";
+
+    /// <summary>The form field name of a JSON path.</summary>
+    public static string FieldName(string jsonPath)
+    {
+        var path = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
+        var sb = new StringBuilder(Prefix);
+        foreach (var segment in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            sb.Append('.').Append(char.ToUpperInvariant(segment[0])).Append(segment.AsSpan(1));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The element id of a form field name (as the tag helpers generate it: '.', '[' and ']' become '_').</summary>
+    public static string Id(string fieldName) =>
+        fieldName.Replace('.', '_').Replace('[', '_').Replace(']', '_');
+
+    /// <summary>Copies the errors among <paramref name="problems"/> into the page's model state, beside their fields.</summary>
+    public static void AddErrors(ModelStateDictionary modelState, IEnumerable<CardProblem> problems)
+    {
+        foreach (var problem in problems.Where(p => p.Severity == ProblemSeverity.Error))
+        {
+            modelState.AddModelError(FieldName(problem.Path), problem.Message);
+        }
+    }
+
+    /// <summary>The warnings among <paramref name="problems"/> by field name (what the field tag helper shows beside a field).</summary>
+    public static IReadOnlyDictionary<string, string> Warnings(IEnumerable<CardProblem> problems) =>
+        problems.Where(p => p.Severity == ProblemSeverity.Warning)
+            .GroupBy(p => FieldName(p.Path))
+            .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(p => p.Message)));
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Core.Data;
+
+namespace ServiceRegistry.Web.Pages.Cards;
+
+/// <summary>
+/// Which agency a new card belongs to: the one place that decides it. Staff file cards under their own agency or an
+/// agency below it (the select lists only those, preselected when there is one); the national office may file under
+/// any agency.
+/// </summary>
+public static class AgencyChoice
+{
+    public const string Field = "AgencyId";
+
+    /// <summary>The agencies a user may file a card under, by name.</summary>
+    public static async Task<IReadOnlyList<SelectListItem>> OptionsAsync(RegistryDbContext db, Actor actor, int? selected, CancellationToken ct)
+    {
+        var scope = actor.AgencyScope.ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => actor.IsAdmin || scope.Contains(a.Id)).OrderBy(a => a.Name)
+            .Select(a => new { a.Id, a.Name, a.Province }).ToListAsync(ct);
+        selected ??= agencies.Count == 1 ? agencies[0].Id : actor.AgencyId;
+        return agencies.Select(a => new SelectListItem(a.Province is null ? a.Name : $"{a.Name} ({a.Province})",
+            a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Id == selected)).ToList();
+    }
+
+    /// <summary>Agency staff and the national office create cards; reviewers do not.</summary>
+    public static bool MayCreate(Actor actor) => actor.IsAdmin || actor.Roles.Contains(Roles.AgencyEditor) || actor.Roles.Contains(Roles.AgencyHead);
+
+    /// <summary>The chosen agency, or null (with the reason) when none or an unknown one was chosen.</summary>
+    public static async Task<(Agency? Agency, string? Problem)> ResolveAsync(RegistryDbContext db, Actor actor, int? agencyId, CancellationToken ct)
+    {
+        if (agencyId is not { } id)
+        {
+            return (null, "دستگاه اجرایی را انتخاب کنید.");
+        }
+
+        var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == id, ct);
+        return agency is null || !(actor.IsAdmin || actor.AgencyScope.Contains(agency.Id))
+            ? (null, "این دستگاه اجرایی در فهرست دستگاه‌های شما نیست؛ از فهرست انتخاب کنید.")
+            : (agency, null);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Core.Data;
+using ServiceRegistry.Web.Infrastructure;
+
+namespace ServiceRegistry.Web.Pages.Cards;
+
+/// <summary>A new card, saved as a draft of the chosen agency (see <see cref="AgencyChoice"/>).</summary>
+public sealed class CreateModel(RegistryDbContext db, TimeProvider time) : CardFormPageModel
+{
+    [BindProperty]
+    public int? AgencyId { get; set; }
+
+    public IReadOnlyList<SelectListItem> Agencies { get; private set; } = [];
+
+    public override string CancelUrl => "/cards";
+
+    /// <summary>The agency select stands for the provider's agency field.</summary>
+    protected override IReadOnlySet<string> ProblemsShownElsewhere { get; } = new HashSet<string> { "$.provider.agency" };
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!AgencyChoice.MayCreate(HttpContext.GetActor()))
+        {
+            return Forbid();
+        }
+
+        Describe();
+        await PrepareAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var actor = HttpContext.GetActor();
+        if (!AgencyChoice.MayCreate(actor))
+        {
+            return Forbid();
+        }
+
+        var (agency, problem) = await AgencyChoice.ResolveAsync(db, actor, AgencyId, ct);
+        if (agency is null)
+        {
+            ModelState.AddModelError(AgencyChoice.Field, problem!);
+        }
+        else
+        {
+            Card.Provider ??= new Provider();
+            Card.Provider.Agency = agency.Name;
+        }
+
+        if (!CheckPostedCard() || agency is null)
+        {
+            await PrepareAsync(ct);
+            return Page();
+        }
+
+        var now = time.GetUtcNow();
+        var card = ServiceCard.NewDraft(agency.Id, Card, now, actor.Name);
+        card.RecordCreated(actor, now);
+        db.Cards.Add(card);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = "شناسنامه به صورت پیش‌نویس ذخیره شد.";
+        return RedirectToPage("/Cards/Details", new { id = card.Id });
+    }
+
+    protected override async Task PrepareAsync(CancellationToken ct) =>
+        Agencies = await AgencyChoice.OptionsAsync(db, HttpContext.GetActor(), AgencyId, ct);
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Testing;
+
+[assembly: AssemblyFixture(typeof(ServiceRegistry.BrowserTests.BrowserSession))]
+
+namespace ServiceRegistry.BrowserTests;
+
+/// <summary>
+/// One app and one browser for the whole suite: the real app on Kestrel on a free 127.0.0.1 port with its own temp
+/// SQLite database (RegistryApp), and Debian's /usr/bin/chromium driven by Playwright (never a downloaded browser).
+/// Each test opens its own browser context (own cookies).
+/// </summary>
+public sealed class BrowserSession : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string Agency = "سازمان مدیریت و برنامه ریزی لرستان";
+
+    private IPlaywright? _playwright;
+
+    public RegistryApp App { get; } = new BrowserApp();
+    public IBrowser Browser { get; private set; } = null!;
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        App.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        App.StartServer();
+        var address = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = new Uri(address);
+        await App.WithDbAsync(async db =>
+        {
+            db.Agencies.Add(new Agency(Agency));
+            db.Agencies.Add(new Agency("استانداری", "تهران"));
+            return await db.SaveChangesAsync();
+        });
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh page (own context) at the app's address, Persian locale, wide desktop window.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl.ToString(),
+            Locale = "fa-IR",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 1000 },
+            JavaScriptEnabled = javaScript,
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Where screenshots for the docs go (set REGISTRY_SCREENSHOTS to keep them).</summary>
+    public static string? ScreenshotDirectory => Environment.GetEnvironmentVariable("REGISTRY_SCREENSHOTS") is { Length: > 0 } d ? d : null;
+
+    /// <summary>
+    /// The app as a browser sees it. Outside Development, MapStaticAssets expects the build's precompressed files
+    /// (a browser asks for gzip) where only a publish puts them; static web assets from the build manifest supply them.
+    /// </summary>
+    private sealed class BrowserApp : RegistryApp
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseStaticWebAssets();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
