@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ServiceRegistry.Core.Catalog;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exchange;
 
@@ -55,6 +56,8 @@ public static class CoreServices
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CardFiles>();
+        builder.Services.AddMemoryCache(o => o.SizeLimit = 10_000);
+        builder.Services.AddScoped<CatalogQuery>();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddHostedService<RegistryInitializer>();
         return builder;
@@ -66,6 +69,7 @@ public static class CoreServices
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         await db.Database.MigrateAsync(ct);
+        await CatalogColumns.BackfillAsync(db, ct);
         if (seedDemo && !await db.Cards.AnyAsync(ct))
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct);

@@ -13,6 +13,7 @@ builder.Services.AddRazorPages();
 builder.Services.AddPersianUi();
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
 builder.Services.AddProblemDetails();
+builder.Services.AddRegistryApi();
 builder.Host.UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; });
 
 var app = builder.Build();
@@ -31,6 +32,9 @@ app.UseRouting(); // after the error handlers, so a re-executed request is route
 app.UsePersianCulture();
 app.MapStaticAssets();
 app.MapHealthApi();
+app.MapRegistryApiDocs();
+app.MapCatalogApi();
+app.MapCardsApi(); // issue 4: .RequireAuthorization(...) on this group
 app.MapRazorPages();
 await app.RunAsync();
 return 0;

@@ -1,0 +1,138 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Core.Data;
+using ServiceRegistry.Core.Exchange;
+
+namespace ServiceRegistry.Web.Api;
+
+/// <summary>
+/// Writing cards: create a draft (POST, body = the spec's JSON) and replace a card's content (PUT with If-Match).
+/// One route group, so that issue 4 attaches its authorization in one place; lifecycle actions are issue 4's.
+/// </summary>
+public static class CardsApi
+{
+    public static RouteGroupBuilder MapCardsApi(this IEndpointRouteBuilder app)
+    {
+        var writes = app.MapGroup("/api/v1/services").WithTags("Cards (write)");
+        writes.MapPost("/", CreateService).WithName(nameof(CreateService))
+            .WithSummary("Create a draft from the spec's JSON; errors name the field by JSON path")
+            .Accepts<CardContent>("application/json");
+        writes.MapPut("/{id:int}", UpdateService).WithName(nameof(UpdateService))
+            .WithSummary("Replace a card's content; If-Match must carry the card's ETag (or version): 412 when stale")
+            .Accepts<CardContent>("application/json");
+        return writes;
+    }
+
+    public static async Task<Results<Created<ServiceDetail>, ValidationProblem>> CreateService(
+        HttpRequest request, RegistryDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var read = await ReadBodyAsync(request, ct);
+        if (read.Content is null)
+        {
+            return TypedResults.ValidationProblem(read.Errors, title: "شناسنامه خدمت خوانده نشد.");
+        }
+
+        var agencyId = await AgencyForAsync(db, read.Content.Provider, ct);
+        var card = ServiceCard.NewDraft(agencyId, read.Content, time.GetUtcNow());
+        db.Cards.Add(card);
+        await db.SaveChangesAsync(ct);
+        await db.Entry(card).Reference(c => c.Agency).LoadAsync(ct);
+        http.Response.Headers.ETag = card.ETag();
+        return TypedResults.Created($"/api/v1/services/{card.Id}", card.ToDetail());
+    }
+
+    public static async Task<Results<Ok<ServiceDetail>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateService(
+        int id, HttpRequest request, RegistryDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var card = await db.Cards.Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (card is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var ifMatch = request.Headers.IfMatch.ToString();
+        if (ifMatch.Length == 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match لازم است.",
+                detail: "نسخه‌ای را که ویرایش کرده‌اید با سرآیند If-Match (ETag کارت) بفرستید تا ویرایش دیگران از بین نرود.");
+        }
+
+        if (ParseVersion(ifMatch, id) != card.Version)
+        {
+            return Stale(card);
+        }
+
+        var read = await ReadBodyAsync(request, ct);
+        if (read.Content is null)
+        {
+            return TypedResults.ValidationProblem(read.Errors, title: "شناسنامه خدمت خوانده نشد.");
+        }
+
+        card.Update(read.Content, time.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Stale(card);
+        }
+
+        http.Response.Headers.ETag = card.ETag();
+        return TypedResults.Ok(card.ToDetail());
+    }
+
+    private static ProblemHttpResult Stale(ServiceCard card) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "این کارت در این میان تغییر کرده است.",
+            detail: $"نسخه فعلی کارت {card.Id} را دوباره بخوانید (ETag فعلی {card.ETag()}) و تغییرات خود را روی آن اعمال کنید.");
+
+    /// <summary>If-Match as this API's ETag ("id-version", weak or strong) or a bare version number.</summary>
+    internal static int? ParseVersion(string ifMatch, int id)
+    {
+        var tag = ifMatch.Split(',')[0].Trim();
+        tag = tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
+        tag = tag.Trim('"');
+        var prefix = $"{id}-";
+        if (tag.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            tag = tag[prefix.Length..];
+        }
+
+        return int.TryParse(tag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+    }
+
+    private static async Task<(CardContent? Content, Dictionary<string, string[]> Errors)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        if (buffer.Length > CardFiles.MaxFileBytes)
+        {
+            return (null, new() { ["$"] = ["بدنه درخواست بیش از اندازه بزرگ است."] });
+        }
+
+        var result = CardJson.Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        if (result.Ok)
+        {
+            return (result.Content, []);
+        }
+
+        var errors = result.Errors.GroupBy(e => e.Path)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Line is { } line ? $"{e.Message} (سطر {line}، ستون {e.Column})" : e.Message).ToArray());
+        return (null, errors);
+    }
+
+    private static async Task<int> AgencyForAsync(RegistryDbContext db, Provider provider, CancellationToken ct)
+    {
+        var name = string.IsNullOrWhiteSpace(provider.Agency) ? "دستگاه نامشخص" : provider.Agency.Trim();
+        if (await db.Agencies.Where(a => a.Name == name).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct) is { } id)
+        {
+            return id;
+        }
+
+        var agency = new Agency(name, provider.Province);
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync(ct);
+        return agency.Id;
+    }
+}
