@@ -1,6 +1,7 @@
+using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ServiceRegistry.Core.Cards;
 
@@ -27,14 +28,19 @@ public static class ExcelExport
         var spools = CardSheets.Parts.Select(_ => new Spool()).ToList();
         try
         {
-            using var package = SpreadsheetDocument.Create(new WriteOnlyStream(output), SpreadsheetDocumentType.Workbook);
-            var workbook = package.AddWorkbookPart();
+            // The package is assembled with ZipArchive in create mode, which streams entry by entry to a
+            // write-only output (the Open XML SDK 2.x package API needs a readable, seekable stream and then
+            // buffers every part in memory). Each part's XML is written by OpenXmlWriter.
+            using var zip = new ZipArchive(output.CanSeek ? output : new WriteOnlyStream(output), ZipArchiveMode.Create, leaveOpen: true);
+            var sheetCount = CardSheets.Parts.Count + 1;
+            WritePlumbing(zip, sheetCount);
 
-            var styles = workbook.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = Styles();
-            styles.Stylesheet.Save();
+            using (var entry = Entry(zip, "xl/styles.xml"))
+            using (var writer = OpenXmlWriter.Create(entry))
+            {
+                writer.WriteElement(Styles());
+            }
 
-            var servicesPart = workbook.AddNewPart<WorksheetPart>();
             var headers = new List<string> { CardSheets.KeyHeader };
             headers.AddRange(CardSheets.Services.Select(c => c.Header));
             headers.AddRange(CardSheets.ComputedHeaders);
@@ -42,7 +48,8 @@ public static class ExcelExport
             numeric.AddRange(CardSheets.Services.Select(c => c.Numeric));
             numeric.AddRange(CardSheets.ComputedHeaders.Select(_ => false));
 
-            using (var writer = OpenXmlWriter.Create(servicesPart))
+            using (var entry = Entry(zip, "xl/worksheets/sheet1.xml"))
+            using (var writer = OpenXmlWriter.Create(entry))
             {
                 StartSheet(writer, headers);
                 var values = new string?[headers.Count];
@@ -74,37 +81,33 @@ public static class ExcelExport
                 EndSheet(writer);
             }
 
-            var partIds = new List<(string Name, string Id)> { (CardSheets.ServicesSheet, workbook.GetIdOfPart(servicesPart)) };
             for (var p = 0; p < CardSheets.Parts.Count; p++)
             {
                 var sheet = CardSheets.Parts[p];
-                var part = workbook.AddNewPart<WorksheetPart>();
-                using (var writer = OpenXmlWriter.Create(part))
+                using var entry = Entry(zip, $"xl/worksheets/sheet{p + 2}.xml");
+                using var writer = OpenXmlWriter.Create(entry);
+                var sheetHeaders = new List<string> { CardSheets.KeyHeader };
+                sheetHeaders.AddRange(sheet.Headers);
+                var sheetNumeric = new List<bool> { true };
+                sheetNumeric.AddRange(sheet.NumericColumns);
+                StartSheet(writer, sheetHeaders);
+                foreach (var row in spools[p].Read())
                 {
-                    var sheetHeaders = new List<string> { CardSheets.KeyHeader };
-                    sheetHeaders.AddRange(sheet.Headers);
-                    var sheetNumeric = new List<bool> { true };
-                    sheetNumeric.AddRange(sheet.NumericColumns);
-                    StartSheet(writer, sheetHeaders);
-                    foreach (var row in spools[p].Read())
-                    {
-                        WriteRow(writer, row, sheetNumeric);
-                    }
-
-                    EndSheet(writer);
+                    WriteRow(writer, row, sheetNumeric);
                 }
 
-                partIds.Add((sheet.Name, workbook.GetIdOfPart(part)));
+                EndSheet(writer);
             }
 
-            using (var writer = OpenXmlWriter.Create(workbook))
+            using (var entry = Entry(zip, "xl/workbook.xml"))
+            using (var writer = OpenXmlWriter.Create(entry))
             {
                 writer.WriteStartElement(new Workbook());
                 writer.WriteStartElement(new Sheets());
-                uint sheetId = 1;
-                foreach (var (name, id) in partIds)
+                var names = new[] { CardSheets.ServicesSheet }.Concat(CardSheets.Parts.Select(p => p.Name)).ToList();
+                for (var i = 0; i < names.Count; i++)
                 {
-                    writer.WriteElement(new Sheet { Name = name, SheetId = sheetId++, Id = id });
+                    writer.WriteElement(new Sheet { Name = names[i], SheetId = (uint)i + 1, Id = $"rId{i + 1}" });
                 }
 
                 writer.WriteEndElement();
@@ -118,6 +121,34 @@ public static class ExcelExport
                 spool.Dispose();
             }
         }
+    }
+
+    private static Stream Entry(ZipArchive zip, string name) => zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+
+    /// <summary>The package's content types and relationships (fixed XML: which parts exist and how they link).</summary>
+    private static void WritePlumbing(ZipArchive zip, int sheetCount)
+    {
+        const string Main = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+        var types = new StringBuilder("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>""");
+        types.Append(CultureInfo.InvariantCulture, $"""<Override PartName="/xl/workbook.xml" ContentType="{Main}.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="{Main}.styles+xml"/>""");
+        var rels = new StringBuilder("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""");
+        for (var i = 1; i <= sheetCount; i++)
+        {
+            types.Append(CultureInfo.InvariantCulture, $"""<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{Main}.worksheet+xml"/>""");
+            rels.Append(CultureInfo.InvariantCulture, $"""<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>""");
+        }
+
+        rels.Append(CultureInfo.InvariantCulture, $"""<Relationship Id="rId{sheetCount + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>""");
+        types.Append("</Types>");
+        Write(zip, "[Content_Types].xml", types.ToString());
+        Write(zip, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+        Write(zip, "xl/_rels/workbook.xml.rels", rels.ToString());
+    }
+
+    private static void Write(ZipArchive zip, string name, string xml)
+    {
+        using var stream = Entry(zip, name);
+        stream.Write(Encoding.UTF8.GetBytes(xml));
     }
 
     private static void StartSheet(OpenXmlWriter writer, List<string> headers)
