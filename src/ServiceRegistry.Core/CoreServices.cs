@@ -58,6 +58,7 @@ public static class CoreServices
         builder.Services.AddScoped<CardFiles>();
         builder.Services.AddMemoryCache(o => o.SizeLimit = 10_000);
         builder.Services.AddScoped<CatalogQuery>();
+        builder.Services.AddScoped<SyntheticRegistry>();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddHostedService<RegistryInitializer>();
         return builder;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Exports;
 
 namespace ServiceRegistry.Web.Api;
 
@@ -21,7 +22,49 @@ public static class CardsApi
         writes.MapPut("/{id:int}", UpdateService).WithName(nameof(UpdateService))
             .WithSummary("Replace a card's content; If-Match must carry the card's ETag (or version): 412 when stale")
             .Accepts<CardContent>("application/json");
+        writes.MapPost("/import", ImportSpreadsheet).WithName(nameof(ImportSpreadsheet))
+            .WithSummary("Bulk entry: an .xlsx in the export's layout becomes drafts; the answer reports every row")
+            .Accepts<byte[]>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         return writes;
+    }
+
+    /// <summary>What happened to one row of the services sheet.</summary>
+    public sealed record ImportRowReport(int Row, string Key, string? Title, int? Id, IReadOnlyList<string> Errors);
+
+    public sealed record ImportReport(int Imported, int Failed, IReadOnlyList<ImportRowReport> Rows);
+
+    public static async Task<Results<Ok<ImportReport>, ValidationProblem>> ImportSpreadsheet(
+        HttpRequest request, RegistryDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        IReadOnlyList<ImportedRow> rows;
+        try
+        {
+            buffer.Position = 0;
+            rows = ExcelImport.Read(buffer);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.IO.FileFormatException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [ex.Message] }, title: "فایل اکسل خوانده نشد.");
+        }
+
+        var reports = new List<ImportRowReport>();
+        foreach (var row in rows)
+        {
+            if (!row.Ok)
+            {
+                reports.Add(new ImportRowReport(row.Row, row.Key, row.Title, null, row.Errors));
+                continue;
+            }
+
+            var card = ServiceCard.NewDraft(await AgencyForAsync(db, row.Content!.Provider, ct), row.Content, time.GetUtcNow());
+            db.Cards.Add(card);
+            await db.SaveChangesAsync(ct);
+            reports.Add(new ImportRowReport(row.Row, row.Key, row.Title, card.Id, []));
+        }
+
+        return TypedResults.Ok(new ImportReport(reports.Count(r => r.Id is not null), reports.Count(r => r.Id is null), reports));
     }
 
     public static async Task<Results<Created<ServiceDetail>, ValidationProblem>> CreateService(

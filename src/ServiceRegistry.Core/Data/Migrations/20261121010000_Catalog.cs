@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using ServiceRegistry.Core.Catalog;
 
 namespace ServiceRegistry.Core.Data.Migrations;
 
@@ -57,25 +58,11 @@ public sealed class Catalog : Migration
                 CREATE VIRTUAL TABLE CardSearch USING fts5(TitleKey, SearchText, content='Cards', content_rowid='Id',
                     tokenize='unicode61 remove_diacritics 0', prefix='2 3');
                 """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER Cards_search_ai AFTER INSERT ON Cards BEGIN
-                    INSERT INTO CardSearch(rowid, TitleKey, SearchText) VALUES (new.Id, new.TitleKey, new.SearchText);
-                    UPDATE CatalogState SET Stamp = Stamp + 1 WHERE Id = 1;
-                END;
-                """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER Cards_search_ad AFTER DELETE ON Cards BEGIN
-                    INSERT INTO CardSearch(CardSearch, rowid, TitleKey, SearchText) VALUES ('delete', old.Id, old.TitleKey, old.SearchText);
-                    UPDATE CatalogState SET Stamp = Stamp + 1 WHERE Id = 1;
-                END;
-                """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER Cards_search_au AFTER UPDATE ON Cards BEGIN
-                    INSERT INTO CardSearch(CardSearch, rowid, TitleKey, SearchText) VALUES ('delete', old.Id, old.TitleKey, old.SearchText);
-                    INSERT INTO CardSearch(rowid, TitleKey, SearchText) VALUES (new.Id, new.TitleKey, new.SearchText);
-                    UPDATE CatalogState SET Stamp = Stamp + 1 WHERE Id = 1;
-                END;
-                """);
+            foreach (var trigger in SearchIndexSql.SqliteTriggers)
+            {
+                migrationBuilder.Sql(trigger);
+            }
+
             migrationBuilder.Sql("CREATE TABLE CatalogState (Id INTEGER PRIMARY KEY, Stamp INTEGER NOT NULL); INSERT INTO CatalogState VALUES (1, 0);");
             migrationBuilder.Sql("INSERT INTO CardSearch(CardSearch) VALUES ('rebuild');");
         }
@@ -92,7 +79,7 @@ public sealed class Catalog : Migration
         }
         else
         {
-            migrationBuilder.Sql("DROP TRIGGER Cards_search_ai; DROP TRIGGER Cards_search_ad; DROP TRIGGER Cards_search_au; DROP TABLE CardSearch; DROP TABLE CatalogState;");
+            migrationBuilder.Sql(SearchIndexSql.SqliteDropTriggers + " DROP TABLE CardSearch; DROP TABLE CatalogState;");
         }
 
         foreach (var index in new[] { "IX_Cards_Status_TitleKey", "IX_Cards_Status_AgencyId", "IX_Cards_Status_Province",
