@@ -27,7 +27,8 @@ public sealed record CatalogFilter
     public Nature? Nature { get; init; }
     public int? Maturity { get; init; }
     public bool? Free { get; init; }
-    public CardStatus Status { get; init; } = CardStatus.Published;
+    /// <summary>Published by default; null means every status (administrators' exports).</summary>
+    public CardStatus? Status { get; init; } = CardStatus.Published;
 
     public IReadOnlyList<string> Words => SearchTerms.Words(Q);
 

@@ -251,7 +251,14 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache)
             sb.Append(sb.Length > 0 ? " AND " : "").Append(condition.Replace("@p", placeholder, StringComparison.Ordinal));
         }
 
-        Add("""c."Status" = @p""", "status", filter.Status.ToString());
+        if (filter.Status is { } status)
+        {
+            Add("""c."Status" = @p""", "status", status.ToString());
+        }
+        else
+        {
+            sb.Append("1 = 1");
+        }
         if (filter.Agency is { } agency)
         {
             Add("""c."AgencyId" = @p""", "agency", agency);

@@ -29,7 +29,7 @@ public static class ExportCommand
         var nature = new Option<string?>("--nature") { Description = "sovereign or enterprise" };
         var maturity = new Option<int?>("--maturity") { Description = "E-readiness level 0-4" };
         var free = new Option<bool?>("--free") { Description = "true: free services only; false: paid only" };
-        var status = new Option<string>("--status") { Description = "Card status code", DefaultValueFactory = _ => "published" };
+        var status = new Option<string>("--status") { Description = "Card status code, or all", DefaultValueFactory = _ => "published" };
         var baseUri = new Option<string?>("--base-uri") { Description = "JSON-LD: the registry's public address, for @id IRIs" };
         var command = new Command("export", "Export cards to a file") { format, output, q, agency, province, type, level, lifeEvent, nature, maturity, free, status, baseUri };
         command.SetAction(async (parse, ct) =>
@@ -52,7 +52,8 @@ public static class ExportCommand
                 Maturity = parse.GetValue(maturity), Free = parse.GetValue(free),
             };
             var filter = query.ToFilter(out var errors);
-            if (!CatalogCodes.TryParse<CardStatus>(parse.GetValue(status), out var cardStatus) || cardStatus is null)
+            var statusText = parse.GetValue(status);
+            if (statusText != "all" && (!CatalogCodes.TryParse<CardStatus>(statusText, out var cardStatus) || cardStatus is null))
             {
                 errors["status"] = [$"status: {CatalogCodes.Allowed<CardStatus>()}"];
             }
@@ -67,7 +68,7 @@ public static class ExportCommand
                 return 2;
             }
 
-            filter = filter with { Status = cardStatus!.Value };
+            filter = filter with { Status = statusText == "all" ? null : Enum.Parse<CardStatus>(statusText!, ignoreCase: true) };
             var catalog = scope.ServiceProvider.GetRequiredService<CatalogQuery>();
             var full = Path.GetFullPath(path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);

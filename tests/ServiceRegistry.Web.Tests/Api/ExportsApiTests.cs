@@ -109,7 +109,7 @@ public sealed class ExportsApiTests : IAsyncLifetime
                     for x in n: walk(x)
                 elif isinstance(n, dict):
                     for k, v in n.items():
-                        if k == '@type': types.update(v)
+                        if k == '@type': types.update([v] if isinstance(v, str) else v)
                         elif not k.startswith('@'): keys.add(k)
                         walk(v)
             walk(expanded)
@@ -164,7 +164,7 @@ public sealed class ExportsApiTests : IAsyncLifetime
     {
         var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script.Replace("\n    ", "\n", StringComparison.Ordinal));
+        start.ArgumentList.Add(script);
         start.ArgumentList.Add(argument);
         start.Environment["PYTHONIOENCODING"] = "utf-8";
         using var process = Process.Start(start)!;
