@@ -91,46 +91,32 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache)
         var words = filter.Words;
         var relevance = words.Count > 0 && sort == CatalogSort.Relevance;
         var pg = Postgres;
+        var where = Where(filter, parameters, efStyle: false);
 
-        // SQLite ranks through a join with the FTS5 table, which already restricts to the matches.
-        var where = Where(filter, parameters, efStyle: false, search: !relevance || pg);
-        if (relevance && !pg)
+        // Relevance: cards whose title has every word first, then the rest; within each, by title. The same order on
+        // both databases, computed over the covering index only (no text-rank function reads every matching row).
+        string tier;
+        if (!relevance)
         {
-            parameters.Add(Param("fts", SearchTerms.Fts5(words)));
+            tier = "0";
         }
-
-        string from, order;
-        if (relevance)
+        else if (pg)
         {
-            if (pg)
-            {
-                from = """
-                    "Cards" AS c
-                    """;
-                parameters.Add(Param("tsTitle", SearchTerms.TsQuery(words, "A")));
-                order = """
-                    (c."SearchVector" @@ to_tsquery('simple', @tsTitle)) DESC, ts_rank(c."SearchVector", to_tsquery('simple', @ts)) DESC, c."TitleKey", c."Id"
-                    """;
-            }
-            else
-            {
-                parameters.Add(Param("ftsTitle", SearchTerms.Fts5(words, "TitleKey")));
-                from = "(SELECT rowid AS Id, bm25(CardSearch, 10.0, 1.0) AS Score FROM CardSearch WHERE CardSearch MATCH @fts) AS s JOIN Cards AS c ON c.Id = s.Id";
-                order = "(c.Id IN (SELECT rowid FROM CardSearch WHERE CardSearch MATCH @ftsTitle)) DESC, s.Score, c.TitleKey, c.Id";
-            }
+            parameters.Add(Param("tsTitle", SearchTerms.TsQuery(words, "A")));
+            tier = """CASE WHEN c."SearchVector" @@ to_tsquery('simple', @tsTitle) THEN 0 ELSE 1 END""";
         }
         else
         {
-            from = Q("Cards") + " AS c";
-            order = sort == CatalogSort.Updated ? """c."UpdatedAt" DESC, c."Id" DESC""" : """c."TitleKey", c."Id" """;
+            parameters.Add(Param("ftsTitle", SearchTerms.Fts5(words, "TitleKey")));
+            tier = "CASE WHEN +c.Id IN (SELECT rowid FROM CardSearch WHERE CardSearch MATCH @ftsTitle) THEN 0 ELSE 1 END";
         }
 
+        var order = sort == CatalogSort.Updated ? """c."UpdatedAt" DESC, c."Id" DESC""" : """Tier, c."TitleKey", c."Id" """;
         var sql = $"""
             SELECT c."Id", c."Title", c."AgencyId", a."Name", c."Province", c."Status", c."ServiceId", c."ParentServiceId", c."Maturity", c."IsFree", c."Types"
-            FROM {from} JOIN "Agencies" AS a ON a."Id" = c."AgencyId"
-            WHERE {where}
+            FROM (SELECT c."Id", {tier} AS Tier FROM "Cards" AS c WHERE {where} ORDER BY {order} LIMIT {pageSize} OFFSET {(page - 1) * pageSize}) AS p
+            JOIN "Cards" AS c ON c."Id" = p."Id" JOIN "Agencies" AS a ON a."Id" = c."AgencyId"
             ORDER BY {order}
-            LIMIT {pageSize} OFFSET {(page - 1) * pageSize}
             """;
         await using var command = await CommandAsync(sql, ct, parameters);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -239,7 +225,7 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache)
         Enum.GetValues<T>().Select((v, i) => new FacetValue(Labels.Code(v), Labels.Of(v), counts[i])).Where(f => f.Count > 0).ToList();
 
     /// <summary>The WHERE clause of a filter (table alias c). <paramref name="efStyle"/> writes {0} placeholders for FromSqlRaw.</summary>
-    private string Where(CatalogFilter filter, List<object> parameters, bool efStyle, bool search = true)
+    private string Where(CatalogFilter filter, List<object> parameters, bool efStyle)
     {
         var pg = Postgres;
         var sb = new StringBuilder();
@@ -300,7 +286,7 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache)
         }
 
         var words = filter.Words;
-        if (words.Count > 0 && search)
+        if (words.Count > 0)
         {
             if (pg)
             {
@@ -308,7 +294,9 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache)
             }
             else
             {
-                Add("c.Id IN (SELECT rowid FROM CardSearch WHERE CardSearch MATCH @p)", "fts", SearchTerms.Fts5(words));
+                // unary + keeps SQLite on the covering index (checking ids against the match list) instead of
+                // fetching each matching row by rowid
+                Add("+c.Id IN (SELECT rowid FROM CardSearch WHERE CardSearch MATCH @p)", "fts", SearchTerms.Fts5(words));
             }
         }
 

@@ -42,10 +42,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             card.Property(c => c.SearchText).IsRequired();
             card.Property(c => c.TitleKey).IsRequired();
             card.Property(c => c.Nature).HasConversion<string>();
-            card.HasIndex(c => new { c.Status, c.TitleKey });
-            card.HasIndex(c => new { c.Status, c.AgencyId });
-            card.HasIndex(c => new { c.Status, c.Province });
-            card.HasIndex(c => new { c.Status, c.Types, c.Levels, c.LifeEvents, c.Nature, c.Maturity, c.IsFree });
+            card.HasIndex(c => new { c.Status, c.TitleKey, c.Types, c.Levels, c.LifeEvents, c.Nature, c.Maturity, c.IsFree, c.AgencyId, c.Province })
+                .HasDatabaseName("IX_Cards_Catalog");
             card.HasIndex(c => c.ParentServiceId);
             card.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
             card.HasIndex(c => c.Status);

@@ -28,11 +28,10 @@ public sealed class Catalog : Migration
         migrationBuilder.AddColumn<int>("Maturity", "Cards", nullable: false, defaultValue: 0);
         migrationBuilder.AddColumn<bool>("IsFree", "Cards", nullable: false, defaultValue: false);
 
-        migrationBuilder.CreateIndex("IX_Cards_Status_TitleKey", "Cards", ["Status", "TitleKey"]);
-        migrationBuilder.CreateIndex("IX_Cards_Status_AgencyId", "Cards", ["Status", "AgencyId"]);
-        migrationBuilder.CreateIndex("IX_Cards_Status_Province", "Cards", ["Status", "Province"]);
-        migrationBuilder.CreateIndex("IX_Cards_Status_Types_Levels_LifeEvents_Nature_Maturity_IsFree", "Cards",
-            ["Status", "Types", "Levels", "LifeEvents", "Nature", "Maturity", "IsFree"]);
+        // One covering index for lists and facets: searches, counts and the first page read only the index, never
+        // the wide rows (the JSON content sits before these columns in SQLite's records, often on overflow pages).
+        migrationBuilder.CreateIndex("IX_Cards_Catalog", "Cards",
+            ["Status", "TitleKey", "Types", "Levels", "LifeEvents", "Nature", "Maturity", "IsFree", "AgencyId", "Province"]);
         migrationBuilder.CreateIndex("IX_Cards_ParentServiceId", "Cards", "ParentServiceId");
 
         if (pg)
@@ -82,8 +81,7 @@ public sealed class Catalog : Migration
             migrationBuilder.Sql(SearchIndexSql.SqliteDropTriggers + " DROP TABLE CardSearch; DROP TABLE CatalogState;");
         }
 
-        foreach (var index in new[] { "IX_Cards_Status_TitleKey", "IX_Cards_Status_AgencyId", "IX_Cards_Status_Province",
-                     "IX_Cards_Status_Types_Levels_LifeEvents_Nature_Maturity_IsFree", "IX_Cards_ParentServiceId" })
+        foreach (var index in new[] { "IX_Cards_Catalog", "IX_Cards_ParentServiceId" })
         {
             migrationBuilder.DropIndex(index, "Cards");
         }
