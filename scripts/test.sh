@@ -18,6 +18,8 @@ need=()
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v python3 >/dev/null || need+=(python3)
 python3 -c 'import jsonschema' 2>/dev/null || need+=(python3-jsonschema)
+# the export tests open the .xlsx with openpyxl and expand the JSON-LD with pyld (Debian's /usr/bin/python3)
+/usr/bin/python3 -c 'import pyld, openpyxl' 2>/dev/null || need+=(python3-pyld python3-openpyxl)
 if [ ${#need[@]} -gt 0 ]; then
   log "installing ${need[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

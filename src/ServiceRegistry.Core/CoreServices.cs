@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Catalog;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Review;
@@ -60,6 +61,9 @@ public static class CoreServices
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CardFiles>();
+        builder.Services.AddMemoryCache(o => o.SizeLimit = 10_000);
+        builder.Services.AddScoped<CatalogQuery>();
+        builder.Services.AddScoped<SyntheticRegistry>();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddScoped<ServiceIdIssuer>();
         builder.Services.AddScoped<UserAccounts>();
@@ -75,6 +79,7 @@ public static class CoreServices
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         await db.Database.MigrateAsync(ct);
         await UserAccounts.EnsureRolesAsync(db, ct);
+        await CatalogColumns.BackfillAsync(db, ct);
         if (seedDemo && !await db.Cards.AnyAsync(ct))
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct);

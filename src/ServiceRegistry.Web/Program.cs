@@ -20,6 +20,7 @@ builder.Services.AddPersianUi();
 builder.Services.AddCardPdf();
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
 builder.Services.AddProblemDetails();
+builder.Services.AddRegistryApi();
 builder.Host.UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; });
 
 var app = builder.Build();
@@ -41,6 +42,9 @@ app.UsePersianCulture();
 app.MapStaticAssets();
 app.MapHealthApi();
 app.MapWorkflowApi();
+app.MapRegistryApiDocs();
+app.MapCatalogApi();
+app.MapCardsApi();
 app.MapRazorPages();
 await app.RunAsync();
 return 0;

@@ -1,5 +1,5 @@
+using ServiceRegistry.Core.Catalog;
 using ServiceRegistry.Core.Review;
-using ServiceRegistry.Core.Text;
 
 namespace ServiceRegistry.Core.Cards;
 
@@ -40,9 +40,26 @@ public sealed partial class ServiceCard
     public DateTime? PublishedAt { get; private set; }
     public CardContent Content { get; private set; } = new();
 
-    // Copies of content for lists, filters and search (set only in Update).
+    // Copies of content for lists, filters, facets and search (set only in Update, through Derive).
     public string Title { get; private set; } = "";
+
+    /// <summary>The title as search words (normalised, see <see cref="SearchTerms"/>): sorting and title matches.</summary>
+    public string TitleKey { get; private set; } = "";
+
+    /// <summary>The searchable text (title, description, agency, unit, audience, system, documents, steps) as search words.</summary>
     public string SearchText { get; private set; } = "";
+
+    public string? ParentServiceId { get; private set; }
+
+    /// <summary>Bit sets of the content's service types, levels and life events (bit = the enum's ordinal).</summary>
+    public int Types { get; private set; }
+    public int Levels { get; private set; }
+    public int LifeEvents { get; private set; }
+    public Nature? Nature { get; private set; }
+
+    /// <summary>E-readiness level 0–4 (<see cref="Cards.Maturity"/>).</summary>
+    public int Maturity { get; private set; }
+    public bool IsFree { get; private set; }
 
     public List<CardVersion> Versions { get; private set; } = [];
     public List<ReviewComment> Comments { get; private set; } = [];
@@ -79,10 +96,32 @@ public sealed partial class ServiceCard
     {
         content.ServiceId = ServiceId;
         Content = content;
-        Title = content.Title.Trim();
-        SearchText = PersianText.Normalize(string.Join(' ', content.Title, content.Description, content.Provider.Agency));
+        Derive();
         UpdatedAt = now.UtcDateTime;
         Version++;
         Versions.Add(new CardVersion(Version, Exchange.CardJson.Clone(content), Status, now, savedBy));
     }
+
+    /// <summary>Recomputes the derived columns from the content (also used once after a migration adds columns).</summary>
+    public void Derive()
+    {
+        var content = Content;
+        Title = content.Title.Trim();
+        TitleKey = SearchTerms.Document(content.Title);
+        SearchText = SearchTerms.Join(
+            content.Title, content.Description, content.Provider.Agency, content.Provider.ParentAgency, content.Provider.Unit,
+            content.Audience, content.SystemName, content.ProcessTitle, string.Join(' ', content.RequiredDocuments),
+            string.Join(' ', content.ProcessSteps), content.LifeEventOther);
+        ParentServiceId = string.IsNullOrWhiteSpace(content.ParentServiceId) ? null : content.ParentServiceId.Trim();
+        Types = Bits(content.ServiceTypes);
+        Levels = Bits(content.Levels);
+        LifeEvents = Bits(content.LifeEvents);
+        Nature = content.Nature;
+        Maturity = content.Maturity().Level;
+        IsFree = content.IsFree();
+    }
+
+    /// <summary>A set of enum values as bits (bit n = the value with ordinal n).</summary>
+    public static int Bits<T>(IEnumerable<T> values) where T : struct, Enum =>
+        values.Aggregate(0, (bits, v) => bits | (1 << Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture)));
 }

@@ -62,11 +62,26 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
 
         builder.Entity<ServiceCard>(card =>
         {
-            card.ToTable("Cards");
+            // SQLite: the FTS5 index and the catalog stamp are kept by triggers (migration 20261121010000_Catalog);
+            // declaring them stops EF from using RETURNING, which SQLite does not combine with triggers safely.
+            card.ToTable("Cards", t =>
+            {
+                if (!postgres)
+                {
+                    t.HasTrigger("Cards_search_ai");
+                    t.HasTrigger("Cards_search_au");
+                    t.HasTrigger("Cards_search_ad");
+                }
+            });
             card.Property(c => c.Status).HasConversion<string>().IsRequired();
             card.Property(c => c.Version).IsConcurrencyToken();
             card.Property(c => c.Title).IsRequired();
             card.Property(c => c.SearchText).IsRequired();
+            card.Property(c => c.TitleKey).IsRequired();
+            card.Property(c => c.Nature).HasConversion<string>();
+            card.HasIndex(c => new { c.Status, c.TitleKey, c.Types, c.Levels, c.LifeEvents, c.Nature, c.Maturity, c.IsFree, c.AgencyId, c.Province })
+                .HasDatabaseName("IX_Cards_Catalog");
+            card.HasIndex(c => c.ParentServiceId);
             card.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
             card.HasOne<ServiceCard>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
             card.HasOne<ServiceCard>().WithMany().HasForeignKey(c => c.RevisionOfId).OnDelete(DeleteBehavior.Restrict);

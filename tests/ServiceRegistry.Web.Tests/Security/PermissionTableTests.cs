@@ -71,6 +71,19 @@ public sealed class PermissionTableTests : IAsyncLifetime
         new("GET /admin/agencies", Fixture.None, Who.Admin),
         new("POST /admin/agencies", Fixture.None, Who.Admin),
 
+        // catalog API, its description and exports
+        new("GET /api", Fixture.None, Everyone),
+        new("GET /openapi/{documentName}.json", Fixture.None, Everyone),
+        new("GET /api/v1/services", Fixture.None, Everyone),
+        new("GET /api/v1/services/{id:int}", Fixture.Draft, CanSeeOwnDraft),
+        new("GET /api/v1/services/export", Fixture.None, Everyone),
+        new("GET /api/v1/agencies/{id:int}/services", Fixture.None, Everyone),
+
+        // writing cards through the API
+        new("POST /api/v1/services/", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
+        new("PUT /api/v1/services/{id:int}", Fixture.Draft, Who.EditorOwn, Who.HeadOwn),
+        new("POST /api/v1/services/import", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
+
         // workflow API
         new("POST /api/v1/services/{id:int}/submit", Fixture.Draft, Who.EditorOwn, Who.HeadOwn),
         new("POST /api/v1/services/{id:int}/return", Fixture.Submitted, Who.ReviewerOwn, Who.Admin),
@@ -219,7 +232,8 @@ public sealed class PermissionTableTests : IAsyncLifetime
     {
         var verb = key.Split(' ')[0];
         var url = key.Split(' ')[1].Replace("{id:int}", id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "1", StringComparison.Ordinal)
-            .Replace("{code:int?}", "404", StringComparison.Ordinal);
+            .Replace("{code:int?}", "404", StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal);
         if (verb == "GET")
         {
             return await client.GetAsync(url);
@@ -227,7 +241,13 @@ public sealed class PermissionTableTests : IAsyncLifetime
 
         if (url.StartsWith("/api/", StringComparison.Ordinal))
         {
-            return await client.PostAsync(url, new StringContent("""{ "comments": [ { "text": "بررسی" } ] }""", Encoding.UTF8, "application/json"));
+            // The spreadsheet import accepts only .xlsx bodies (anything else is 415 before authorization is asked).
+            var type = url.EndsWith("/import", StringComparison.Ordinal) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "application/json";
+            using var request = new HttpRequestMessage(new HttpMethod(verb), url)
+            {
+                Content = new StringContent("""{ "comments": [ { "text": "بررسی" } ] }""", Encoding.UTF8, type),
+            };
+            return await client.SendAsync(request);
         }
 
         var fields = new Dictionary<string, string> { ["GeneralComment"] = "بررسی", ["Form.Email"] = "x@test.example", ["Form.Password"] = "x" };

@@ -16,7 +16,7 @@ public sealed class Workflow : Migration
     {
         var pg = migrationBuilder.IsPostgres();
 
-        migrationBuilder.AddColumn<string>("Province", "Cards", nullable: true);
+        // "Province" (added by the Catalog migration) becomes the owning agency's province: it decides who reviews.
         migrationBuilder.AddColumn<DateTime>("PublishedAt", "Cards", nullable: true);
         if (pg)
         {
@@ -276,7 +276,7 @@ public sealed class Workflow : Migration
         migrationBuilder.DropIndex("IX_Cards_Province", "Cards");
         migrationBuilder.DropIndex("IX_Cards_ParentId", "Cards");
         migrationBuilder.DropIndex("IX_Cards_RevisionOfId", "Cards");
-        foreach (var column in new[] { "Province", "ParentId", "RevisionOfId", "PublishedAt" })
+        foreach (var column in new[] { "ParentId", "RevisionOfId", "PublishedAt" })
         {
             migrationBuilder.DropColumn(column, "Cards");
         }

@@ -4,7 +4,7 @@ using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 
-namespace ServiceRegistry.Web.Pages.Cards;
+namespace ServiceRegistry.Web.Infrastructure;
 
 /// <summary>
 /// Which agency a new card belongs to: the one place that decides it. Staff file cards under their own agency or an

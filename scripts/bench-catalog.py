@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Latency of the catalog against a running app: cold searches with facets (every query distinct, so the result
+cache never answers), the card page, and the list API. Prints one markdown table row per measurement.
+Usage: bench-catalog.py BASE_URL LABEL"""
+import http.client, json, random, statistics, sys, time, urllib.parse
+
+base, label = sys.argv[1], sys.argv[2]
+host = urllib.parse.urlparse(base)
+conn = http.client.HTTPConnection(host.hostname, host.port, timeout=60)
+
+def get(path):
+    t = time.perf_counter()
+    conn.request("GET", path)
+    r = conn.getresponse()
+    body = r.read()
+    return (time.perf_counter() - t) * 1000, r.status, body
+
+# words people type: whole words and prefixes from the registry's vocabulary
+words = ["صدور", "تمدید", "پروانه", "مجوز", "گواهی", "شهرداری", "بیمه", "کارت", "سند", "ثبت", "انشعاب", "مستمری", "استعلام",
+         "پرو", "گوا", "شهردا", "ساختمان", "کسب", "بازنشستگی", "ازدواج", "مالیاتی", "اتباع", "حفر چاه", "پایان کار", "معاینه فنی",
+         "درخواست", "بهداشت", "ورزشی", "صید", "دامداری", "تبلیغات", "حمل", "برق", "آب", "تحصیلی", "مطب", "نشر", "واردات", "مبدا"]
+filters = ["", "&type=G2C", "&type=G2B", "&level=provincial", "&lifeEvent=business", "&free=true", "&maturity=2",
+           "&province=" + urllib.parse.quote("تهران"), "&province=" + urllib.parse.quote("فارس"), "&nature=sovereign"]
+random.seed(7)
+queries = []
+for w in words:
+    for f in filters:
+        queries.append("/api/v1/services?q=" + urllib.parse.quote(w) + f + "&pageSize=20")
+random.shuffle(queries)
+queries = queries[:300]
+# facet-only lists (no text): every facet value, cold
+facet_only = ["/api/v1/services?" + f.lstrip("&") + "&sort=title" for f in filters if f] + ["/api/v1/services?page=2"]
+
+def measure(paths, name):
+    lat = []
+    for p in paths:
+        ms, status, body = get(p)
+        if status != 200:
+            raise SystemExit(f"{p}: {status} {body[:200]}")
+        lat.append(ms)
+    lat.sort()
+    p95 = lat[int(len(lat) * 0.95) - 1] if len(lat) >= 20 else lat[-1]
+    print(f"| {label} | {name} | {len(lat)} | {statistics.median(lat):.1f} | {p95:.1f} | {lat[-1]:.1f} |")
+    return lat
+
+get("/healthz")
+measure(queries, "search + facets, cold (distinct queries)")
+measure(facet_only, "facets only (no text), cold")
+measure(queries[:100], "search + facets, repeated (cached by stamp)")
+# card pages: ids from search results
+ids = []
+for p in queries[:40]:
+    _, _, body = get(p)
+    ids += [i["id"] for i in json.loads(body)["items"][:3]]
+ids = list(dict.fromkeys(ids))[:100]
+measure([f"/services/{i}" for i in ids], "card page /services/{id}")
+measure([f"/api/v1/services/{i}" for i in ids], "card API /api/v1/services/{id}")

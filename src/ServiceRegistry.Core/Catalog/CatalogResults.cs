@@ -1,0 +1,31 @@
+using ServiceRegistry.Core.Cards;
+
+namespace ServiceRegistry.Core.Catalog;
+
+/// <summary>One service in a result list.</summary>
+public sealed record CatalogItem(
+    int Id, string Title, int AgencyId, string Agency, string? Province, CardStatus Status, string? ServiceId,
+    string? ParentServiceId, int Maturity, bool IsFree, int Types)
+{
+    public IReadOnlyList<ServiceType> ServiceTypes => Enum.GetValues<ServiceType>().Where(t => (Types & (1 << (int)t)) != 0).ToList();
+}
+
+/// <summary>One value of a facet: its code (what a filter takes), its Persian label, and how many results have it.</summary>
+public sealed record FacetValue(string Value, string Label, long Count);
+
+/// <summary>The counts of every facet over the current results (all filters applied).</summary>
+public sealed record CatalogFacets(
+    IReadOnlyList<FacetValue> Agency,
+    IReadOnlyList<FacetValue> Province,
+    IReadOnlyList<FacetValue> Type,
+    IReadOnlyList<FacetValue> Level,
+    IReadOnlyList<FacetValue> LifeEvent,
+    IReadOnlyList<FacetValue> Nature,
+    IReadOnlyList<FacetValue> Maturity,
+    IReadOnlyList<FacetValue> Free);
+
+/// <summary>A page of results, the total and the facet counts.</summary>
+public sealed record CatalogPage(IReadOnlyList<CatalogItem> Items, long Total, CatalogFacets Facets, int Page, int PageSize, long Stamp);
+
+/// <summary>A service and its sub-services (by parent service ID), for an agency's tree.</summary>
+public sealed record ServiceNode(int Id, string Title, string? ServiceId, IReadOnlyList<ServiceNode> Children);

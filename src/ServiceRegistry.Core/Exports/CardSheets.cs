@@ -1,0 +1,426 @@
+using System.Globalization;
+using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Core.Text;
+
+namespace ServiceRegistry.Core.Exports;
+
+/// <summary>One column of a sheet: its Persian header, how a value is written, and (for import) how it is read back.
+/// <paramref name="Set"/> returns an error message or null.</summary>
+public sealed record SheetColumn<T>(string Header, Func<T, string?> Get, Func<T, string, string?>? Set = null, bool Numeric = false);
+
+/// <summary>A sheet of repeated parts: the rows a card has, and how a read row is attached back to a card.</summary>
+public sealed record PartSheet<T>(string Name, IReadOnlyList<SheetColumn<T>> Columns, Func<CardContent, IEnumerable<T>> Rows, Func<T> New, Func<CardContent, T, string?> Attach)
+    : IPartSheet
+{
+    public IReadOnlyList<string> Headers => [.. Columns.Select(c => c.Header)];
+    public IReadOnlyList<bool> NumericColumns => [.. Columns.Select(c => c.Numeric)];
+
+    public IEnumerable<string?[]> RowsOf(CardContent card) => Rows(card).Select(r => Columns.Select(c => c.Get(r)).ToArray());
+
+    public IReadOnlyList<string> Read(CardContent card, IReadOnlyDictionary<string, string> cells)
+    {
+        var item = New();
+        var errors = new List<string>();
+        foreach (var column in Columns)
+        {
+            if (column.Set is not null && cells.TryGetValue(column.Header, out var value) && value.Length > 0 && column.Set(item, value) is { } error)
+            {
+                errors.Add($"{column.Header}: {error}");
+            }
+        }
+
+        if (errors.Count == 0 && Attach(card, item) is { } attachError)
+        {
+            errors.Add(attachError);
+        }
+
+        return errors;
+    }
+}
+
+public interface IPartSheet
+{
+    string Name { get; }
+    IReadOnlyList<string> Headers { get; }
+    IReadOnlyList<bool> NumericColumns { get; }
+    IEnumerable<string?[]> RowsOf(CardContent card);
+    IReadOnlyList<string> Read(CardContent card, IReadOnlyDictionary<string, string> cells);
+}
+
+/// <summary>
+/// The spreadsheet layout of cards, shared by the Excel export, the CSV export and the Excel import: the services
+/// sheet (one row per service, Persian headers) and one sheet per repeated part. Every sheet starts with
+/// <see cref="KeyHeader"/>, which ties part rows to their service row.
+/// </summary>
+public static class CardSheets
+{
+    public const string KeyHeader = "ردیف خدمت";
+    public const string ServicesSheet = "خدمات";
+    public const string StatusHeader = "وضعیت";
+    public const string MaturityHeader = "سطح آمادگی الکترونیکی";
+    public const string FreeHeader = "رایگان یا با هزینه";
+
+    private const string Yes = "بله";
+    private const string No = "خیر";
+
+    /// <summary>The services sheet's columns after the key (computed columns are written, not read).</summary>
+    public static readonly IReadOnlyList<SheetColumn<CardContent>> Services =
+    [
+        new("عنوان خدمت", c => c.Title, (c, v) => { c.Title = v; return null; }),
+        new("شناسه خدمت", c => c.ServiceId, (c, v) => { c.ServiceId = v; return null; }),
+        new("شناسه خدمت مادر", c => c.ParentServiceId, (c, v) => { c.ParentServiceId = v; return null; }),
+        new("عنوان فرایند", c => c.ProcessTitle, (c, v) => { c.ProcessTitle = v; return null; }),
+        new("روش اجرایی", c => c.ExecutionMethod, (c, v) => { c.ExecutionMethod = v; return null; }),
+        new("نام دستگاه اجرایی", c => c.Provider.Agency, (c, v) => { c.Provider.Agency = v; return null; }),
+        new("نام دستگاه مادر", c => c.Provider.ParentAgency, (c, v) => { c.Provider.ParentAgency = v; return null; }),
+        new("واحد مربوط", c => c.Provider.Unit, (c, v) => { c.Provider.Unit = v; return null; }),
+        new("استان", c => c.Provider.Province, (c, v) => { c.Provider.Province = v; return null; }),
+        new("شرح خدمت", c => c.Description, (c, v) => { c.Description = v; return null; }),
+        new("نوع خدمت", c => SetText(c.ServiceTypes), (c, v) => ParseSet(v, c.ServiceTypes)),
+        new("نوع مخاطبین / خدمت گیرندگان", c => c.Audience, (c, v) => { c.Audience = v; return null; }),
+        new("ماهیت خدمت", c => One(c.Nature), (c, v) => ParseOne<Nature>(v, x => c.Nature = x)),
+        new("سطح خدمت", c => SetText(c.Levels), (c, v) => ParseSet(v, c.Levels)),
+        new("رویداد مرتبط با", c => SetText(c.LifeEvents), (c, v) => ParseSet(v, c.LifeEvents)),
+        new("سایر رویداد", c => c.LifeEventOther, (c, v) => { c.LifeEventOther = v; return null; }),
+        new("نحوه آغاز خدمت", c => SetText(c.Triggers), (c, v) => ParseSet(v, c.Triggers)),
+        new("سایر نحوه آغاز", c => c.TriggerOther, (c, v) => { c.TriggerOther = v; return null; }),
+        new("مدارک لازم برای انجام خدمت", c => Lines(c.RequiredDocuments), (c, v) => { c.RequiredDocuments = SplitLines(v); return null; }),
+        new("قوانین و مقررات بالادستی", c => Lines(c.Laws), (c, v) => { c.Laws = SplitLines(v); return null; }),
+        new("آمار تعداد خدمت گیرندگان", c => Number(c.Recipients.Count), (c, v) => ParseLong(v, x => c.Recipients.Count = x), Numeric: true),
+        new("خدمت گیرندگان در", c => One(c.Recipients.Period), (c, v) => ParseOne<Period>(v, x => c.Recipients.Period = x)),
+        new("واحد شمارش خدمت گیرندگان", c => c.Recipients.Unit, (c, v) => { c.Recipients.Unit = v; return null; }),
+        new("متوسط مدت زمان ارائه خدمت", c => c.AverageDuration.Text, (c, v) => { c.AverageDuration.Text = v; return null; }),
+        new("مدت (مقدار)", c => c.AverageDuration.Value?.ToString(CultureInfo.InvariantCulture), (c, v) => ParseDecimal(v, x => c.AverageDuration.Value = x), Numeric: true),
+        new("مدت (واحد)", c => One(c.AverageDuration.Unit), (c, v) => ParseOne<DurationUnit>(v, x => c.AverageDuration.Unit = x)),
+        new("یکبار برای همیشه", c => Bool(c.Frequency.OnceForever), (c, v) => ParseBool(v, x => c.Frequency.OnceForever = x)),
+        new("تواتر (تعداد بار)", c => Number(c.Frequency.Times), (c, v) => ParseLong(v, x => c.Frequency.Times = x), Numeric: true),
+        new("تواتر (در)", c => One(c.Frequency.Period), (c, v) => ParseOne<Period>(v, x => c.Frequency.Period = x)),
+        new("تواتر (توضیح)", c => c.Frequency.Text, (c, v) => { c.Frequency.Text = v; return null; }),
+        new("تعداد بار مراجعه حضوری", c => Number(c.InPersonVisits.Count), (c, v) => ParseLong(v, x => c.InPersonVisits.Count = x), Numeric: true),
+        new("مراجعه حضوری (توضیح)", c => c.InPersonVisits.Text, (c, v) => { c.InPersonVisits.Text = v; return null; }),
+        new("پرداخت بصورت الکترونیک", c => Bool(c.Fees.ElectronicPayment), (c, v) => ParseBool(v, x => c.Fees.ElectronicPayment = x)),
+        new("بدون هزینه", c => Bool(c.Fees.Free), (c, v) => ParseBool(v, x => c.Fees.Free = x)),
+        new("هزینه (توضیح)", c => c.Fees.Note, (c, v) => { c.Fees.Note = v; return null; }),
+        new("آدرس دقیق و مستقیم خدمت در وبگاه", c => Lines(c.WebAddresses), (c, v) => { c.WebAddresses = SplitLines(v); return null; }),
+        new("نام سامانه مربوط به خدمت", c => c.SystemName, (c, v) => { c.SystemName = v; return null; }),
+        new("تکمیل کننده فرم", c => c.FormFiller.Name, (c, v) => { c.FormFiller.Name = v; return null; }),
+        new("واحد تکمیل کننده", c => c.FormFiller.Unit, (c, v) => { c.FormFiller.Unit = v; return null; }),
+        new("تلفن تکمیل کننده", c => c.FormFiller.Phone, (c, v) => { c.FormFiller.Phone = PersianText.ToLatinDigits(v); return null; }),
+        new("پست الکترونیک تکمیل کننده", c => c.FormFiller.Email, (c, v) => { c.FormFiller.Email = v; return null; }),
+        new("متن جای‌نگرفته", c => Lines(c.Unmapped), (c, v) => { c.Unmapped = SplitLines(v); return null; }),
+    ];
+
+    /// <summary>The sheets of repeated parts, in workbook order.</summary>
+    public static readonly IReadOnlyList<IPartSheet> Parts =
+    [
+        new PartSheet<long[]>("هزینه‌ها",
+            [new("مبلغ (ریال)", r => Number(r[0]), (r, v) => ParseLong(v, x => r[0] = x ?? 0), Numeric: true)],
+            c => c.Fees.AmountsRials.Select(a => new[] { a }), () => [0],
+            (c, r) => { c.Fees.AmountsRials.Add(r[0]); return null; }),
+        new PartSheet<BankAccount>("حساب‌های بانکی",
+            [
+                new("شماره حساب", b => b.Number, (b, v) => { b.Number = PersianText.ToLatinDigits(v); return null; }),
+                new("صاحب حساب", b => b.Holder, (b, v) => { b.Holder = v; return null; }),
+            ],
+            c => c.Fees.BankAccounts, () => new BankAccount(),
+            (c, b) => { c.Fees.BankAccounts.Add(b); return null; }),
+        new PartSheet<StageRow>("مراحل",
+            [
+                new("مرحله", s => StageLabel(s.Key), (s, v) => StageKey(v) is { } key ? Assign(() => s.Key = key) : "مرحله یکی از اطلاع رسانی، درخواست، تولید یا ارائه است."),
+                new("الکترونیکی", s => Bool(s.Stage.Electronic), (s, v) => ParseBool(v, x => s.Stage.Electronic = x)),
+                new("رسانه ارتباطی خدمت", s => SetText(s.Stage.Channels), (s, v) => ParseSet(v, s.Stage.Channels)),
+                new("سایر رسانه", s => s.Stage.ChannelOther, (s, v) => { s.Stage.ChannelOther = v; return null; }),
+                new("شماره قرارداد دفاتر پیشخوان", s => s.Stage.CounterContract, (s, v) => { s.Stage.CounterContract = v; return null; }),
+                new("مراجعه حضوری", s => Bool(s.Stage.InPerson), (s, v) => ParseBool(v, x => s.Stage.InPerson = x)),
+                new("ضرورت مراجعه حضوری", s => SetText(s.Stage.InPersonReasons), (s, v) => ParseSet(v, s.Stage.InPersonReasons)),
+                new("سایر ضرورت", s => s.Stage.InPersonReasonOther, (s, v) => { s.Stage.InPersonReasonOther = v; return null; }),
+                new("مراجعه به دستگاه", s => SetText(s.Stage.VisitLevels), (s, v) => ParseSet(v, s.Stage.VisitLevels)),
+            ],
+            c => c.Stages.All().Select(s => new StageRow { Key = s.Key, Stage = s.Stage }), () => new StageRow(),
+            (c, s) =>
+            {
+                switch (s.Key)
+                {
+                    case "informing": c.Stages.Informing = s.Stage; break;
+                    case "request": c.Stages.Request = s.Stage; break;
+                    case "production": c.Stages.Production = s.Stage; break;
+                    case "delivery": c.Stages.Delivery = s.Stage; break;
+                    default: return "ستون «مرحله» خالی است.";
+                }
+
+                return null;
+            }),
+        new PartSheet<LinkRow>("ارتباطات",
+            [
+                new("نوع ارتباط", l => l.External ? "دستگاه دیگر" : "سامانه داخلی", (l, v) => ParseLinkKind(v, l)),
+                new("دستگاه", l => l.Agency, (l, v) => { l.Agency = v; return null; }),
+                new("نام سامانه", l => l.SystemName, (l, v) => { l.SystemName = v; return null; }),
+                new("فیلدهای مورد تبادل", l => l.ExchangedFields, (l, v) => { l.ExchangedFields = v; return null; }),
+                new("مبلغ (ریال)", l => Number(l.CostRials), (l, v) => ParseLong(v, x => l.CostRials = x), Numeric: true),
+                new("نوع استعلام", l => One(l.Inquiry), (l, v) => ParseOne<InquiryMode>(v, x => l.Inquiry = x)),
+                new("استعلام غیر الکترونیکی توسط", l => One(l.NonElectronicBy), (l, v) => ParseOne<NonElectronicBy>(v, x => l.NonElectronicBy = x)),
+            ],
+            LinkRow.Of, () => new LinkRow(), (c, l) => l.AttachTo(c)),
+        new PartSheet<StepRow>("فرایندها",
+            [
+                new("شماره", s => Number(s.Number), (s, v) => ParseLong(v, x => s.Number = x ?? 0), Numeric: true),
+                new("عنوان فرایند", s => s.Title, (s, v) => { s.Title = v; return null; }),
+            ],
+            c => c.ProcessSteps.Select((t, i) => new StepRow { Number = i + 1, Title = t }), () => new StepRow(),
+            (c, s) => { c.ProcessSteps.Add(s.Title); return null; }),
+        new PartSheet<PermitRow>("مجوزها",
+            [
+                new("شماره مجوز", p => Number(p.Number), (p, v) => ParseLong(v, x => p.Number = x ?? 0), Numeric: true),
+                new("عنوان مجوز", p => p.Permit.Title, (p, v) => { p.Permit.Title = v; return null; }),
+                new("نوع مجوز", p => One(p.Permit.Kind), (p, v) => ParseOne<PermitKind>(v, x => p.Permit.Kind = x)),
+                new("مستندات قانونی", p => p.Permit.LegalBasis, (p, v) => { p.Permit.LegalBasis = v; return null; }),
+                new("مدارک مورد نیاز", p => Lines(p.Permit.RequiredDocuments), (p, v) => { p.Permit.RequiredDocuments = SplitLines(v); return null; }),
+                new("مدت اعتبار", p => p.Permit.Validity, (p, v) => { p.Permit.Validity = v; return null; }),
+                new("هزینه (ریال)", p => Number(p.Permit.CostRials), (p, v) => ParseLong(v, x => p.Permit.CostRials = x), Numeric: true),
+                new("متقاضی مجوز", p => SetText(p.Permit.ApplicantTypes), (p, v) => ParseSet(v, p.Permit.ApplicantTypes)),
+                new("مجموعه فرآیند مجوز", p => p.Permit.ProcessDuration, (p, v) => { p.Permit.ProcessDuration = v; return null; }),
+                new("مراجع ناظر", p => p.Permit.Supervisors, (p, v) => { p.Permit.Supervisors = v; return null; }),
+                new("الکترونیکی", p => p.Permit.Electronic is { } e ? Bool(e) : null, (p, v) => ParseBool(v, x => p.Permit.Electronic = x)),
+                new("توضیحات", p => p.Permit.Notes, (p, v) => { p.Permit.Notes = v; return null; }),
+            ],
+            c => c.Permits.Select((p, i) => new PermitRow { Number = i + 1, Permit = p }), () => new PermitRow(),
+            (c, p) => { c.Permits.Add(p.Permit); return null; }),
+        new PartSheet<InquiryRow>("استعلام‌های مجوز",
+            [
+                new("شماره مجوز", q => Number(q.PermitNumber), (q, v) => ParseLong(v, x => q.PermitNumber = x ?? 0), Numeric: true),
+                new("عنوان دستگاه استعلام شونده", q => q.Inquiry.Agency, (q, v) => { q.Inquiry.Agency = v; return null; }),
+                new("نوع فرآیند", q => q.Inquiry.Kind, (q, v) => { q.Inquiry.Kind = v; return null; }),
+                new("مدارک مورد نیاز", q => Lines(q.Inquiry.RequiredDocuments), (q, v) => { q.Inquiry.RequiredDocuments = SplitLines(v); return null; }),
+                new("مدت اعتبار", q => q.Inquiry.Validity, (q, v) => { q.Inquiry.Validity = v; return null; }),
+                new("هزینه (ریال)", q => Number(q.Inquiry.CostRials), (q, v) => ParseLong(v, x => q.Inquiry.CostRials = x), Numeric: true),
+                new("زمان انجام کار", q => q.Inquiry.Duration, (q, v) => { q.Inquiry.Duration = v; return null; }),
+                new("الکترونیکی", q => q.Inquiry.Electronic is { } e ? Bool(e) : null, (q, v) => ParseBool(v, x => q.Inquiry.Electronic = x)),
+                new("توضیحات", q => q.Inquiry.Notes, (q, v) => { q.Inquiry.Notes = v; return null; }),
+            ],
+            c => c.Permits.SelectMany((p, i) => p.Inquiries.Select(q => new InquiryRow { PermitNumber = i + 1, Inquiry = q })), () => new InquiryRow(),
+            (c, q) =>
+            {
+                if (q.PermitNumber < 1 || q.PermitNumber > c.Permits.Count)
+                {
+                    return $"مجوز شماره {q.PermitNumber} در برگه «مجوزها» برای این خدمت نیست.";
+                }
+
+                c.Permits[(int)q.PermitNumber - 1].Inquiries.Add(q.Inquiry);
+                return null;
+            }),
+    ];
+
+    /// <summary>The computed columns written after the services columns (export only).</summary>
+    public static IReadOnlyList<string> ComputedHeaders => [StatusHeader, MaturityHeader, FreeHeader];
+
+    public static string?[] Computed(ServiceCard card) =>
+        [Labels.Of(card.Status), MaturityLevel.Label(card.Maturity), card.IsFree ? "رایگان" : "با هزینه"];
+
+    // ---- value formats: sets as Persian labels joined by «، », booleans as بله/خیر, lists one item a line ----
+
+    public static string? SetText<T>(IEnumerable<T> values) where T : struct, Enum =>
+        values.Any() ? string.Join("، ", values.Select(v => Labels.Of(v))) : null;
+
+    private static string? One<T>(T? value) where T : struct, Enum => value is { } v ? Labels.Of(v) : null;
+
+    private static string Bool(bool value) => value ? Yes : No;
+
+    private static string? Number(long? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Lines(IEnumerable<string> items) => items.Any() ? string.Join("\n", items) : null;
+
+    private static List<string> SplitLines(string value) =>
+        value.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+
+    private static string? Assign(Action action)
+    {
+        action();
+        return null;
+    }
+
+    private static bool TryEnum<T>(string text, out T value) where T : struct, Enum
+    {
+        var wanted = PersianText.Normalize(text);
+        foreach (var v in Enum.GetValues<T>())
+        {
+            if (PersianText.Normalize(Labels.Of(v)) == wanted || string.Equals(Labels.Code(v), text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                value = v;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    private static string Allowed<T>() where T : struct, Enum => string.Join("، ", Enum.GetValues<T>().Select(v => Labels.Of(v)));
+
+    private static string? ParseOne<T>(string text, Action<T?> set) where T : struct, Enum
+    {
+        if (TryEnum<T>(text, out var value))
+        {
+            set(value);
+            return null;
+        }
+
+        return $"«{text}» شناخته نشد؛ یکی از این‌ها: {Allowed<T>()}";
+    }
+
+    private static string? ParseSet<T>(string text, List<T> into) where T : struct, Enum
+    {
+        into.Clear();
+        var unknown = new List<string>();
+        foreach (var part in text.Split(['،', ',', ';', '؛', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (TryEnum<T>(part, out var value))
+            {
+                if (!into.Contains(value))
+                {
+                    into.Add(value);
+                }
+            }
+            else
+            {
+                unknown.Add(part);
+            }
+        }
+
+        return unknown.Count == 0 ? null : $"«{string.Join("، ", unknown)}» شناخته نشد؛ مقدارهای مجاز: {Allowed<T>()}";
+    }
+
+    private static string? ParseBool(string text, Action<bool> set)
+    {
+        switch (PersianText.Normalize(text))
+        {
+            case "بله" or "true" or "1" or "✓" or "x" or "دارد":
+                set(true);
+                return null;
+            case "خیر" or "false" or "0" or "ندارد":
+                set(false);
+                return null;
+            default:
+                return $"«{text}» باید بله یا خیر باشد.";
+        }
+    }
+
+    private static string? ParseLong(string text, Action<long?> set)
+    {
+        if (PersianText.TryParseInteger(text, out var value))
+        {
+            set(value);
+            return null;
+        }
+
+        // Excel stores whole numbers it computed as "1.0E7"-like or "12000.0" text in some files.
+        if (decimal.TryParse(PersianText.ToLatinDigits(text), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0 && d == decimal.Truncate(d))
+        {
+            set((long)d);
+            return null;
+        }
+
+        return $"«{text}» عدد صحیح نامنفی نیست.";
+    }
+
+    private static string? ParseDecimal(string text, Action<decimal?> set)
+    {
+        if (decimal.TryParse(PersianText.ToLatinDigits(text).Replace('/', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0)
+        {
+            set(value);
+            return null;
+        }
+
+        return $"«{text}» عدد نیست.";
+    }
+
+    private static readonly (string Key, string Label)[] StageLabels =
+        [("informing", "اطلاع رسانی"), ("request", "درخواست"), ("production", "تولید"), ("delivery", "ارائه")];
+
+    private static string StageLabel(string key) => StageLabels.First(s => s.Key == key).Label;
+
+    private static string? StageKey(string text)
+    {
+        var wanted = PersianText.Normalize(text);
+        return StageLabels.FirstOrDefault(s => PersianText.Normalize(s.Label) == wanted || s.Key == text.Trim()).Key;
+    }
+
+    private static string? ParseLinkKind(string text, LinkRow row)
+    {
+        switch (PersianText.Normalize(text))
+        {
+            case "سامانه داخلی" or "internal":
+                row.External = false;
+                return null;
+            case "دستگاه دیگر" or "external":
+                row.External = true;
+                return null;
+            default:
+                return "نوع ارتباط «سامانه داخلی» یا «دستگاه دیگر» است.";
+        }
+    }
+
+    public sealed class StageRow
+    {
+        public string Key { get; set; } = "";
+        public Stage Stage { get; set; } = new();
+    }
+
+    public sealed class StepRow
+    {
+        public long Number { get; set; }
+        public string Title { get; set; } = "";
+    }
+
+    public sealed class PermitRow
+    {
+        public long Number { get; set; }
+        public Permit Permit { get; set; } = new();
+    }
+
+    public sealed class InquiryRow
+    {
+        public long PermitNumber { get; set; }
+        public PermitInquiry Inquiry { get; set; } = new();
+    }
+
+    /// <summary>A link with another system of the agency (section 7) or with another agency (section 8).</summary>
+    public sealed class LinkRow
+    {
+        public bool External { get; set; }
+        public string? Agency { get; set; }
+        public string? SystemName { get; set; }
+        public string? ExchangedFields { get; set; }
+        public long? CostRials { get; set; }
+        public InquiryMode? Inquiry { get; set; }
+        public NonElectronicBy? NonElectronicBy { get; set; }
+
+        public static IEnumerable<LinkRow> Of(CardContent c) =>
+            c.InternalSystemLinks.Select(l => new LinkRow { SystemName = l.SystemName, ExchangedFields = l.ExchangedFields, Inquiry = l.Inquiry })
+                .Concat(c.ExternalAgencyLinks.Select(l => new LinkRow
+                {
+                    External = true, Agency = l.Agency, SystemName = l.SystemName, ExchangedFields = l.ExchangedFields,
+                    CostRials = l.CostRials, Inquiry = l.Inquiry, NonElectronicBy = l.NonElectronicBy,
+                }));
+
+        public string? AttachTo(CardContent c)
+        {
+            if (External)
+            {
+                c.ExternalAgencyLinks.Add(new ExternalAgencyLink
+                {
+                    Agency = Agency, SystemName = SystemName, ExchangedFields = ExchangedFields, CostRials = CostRials,
+                    Inquiry = Inquiry, NonElectronicBy = NonElectronicBy,
+                });
+                return null;
+            }
+
+            if (Agency is not null || CostRials is not null || NonElectronicBy is not null)
+            {
+                return "ارتباط با سامانه داخلی دستگاه، دستگاه، مبلغ یا «استعلام غیر الکترونیکی توسط» ندارد.";
+            }
+
+            c.InternalSystemLinks.Add(new InternalSystemLink { SystemName = SystemName, ExchangedFields = ExchangedFields, Inquiry = Inquiry });
+            return null;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using ServiceRegistry.Core.Cards;
+
+namespace ServiceRegistry.Core.Exports;
+
+/// <summary>One service row of an imported workbook: the card read from it (with its part rows), or why not.</summary>
+public sealed record ImportedRow(int Row, string Key, string? Title, CardContent? Content, IReadOnlyList<string> Errors)
+{
+    public bool Ok => Content is not null && Errors.Count == 0;
+}
+
+/// <summary>
+/// Reads a workbook in the <see cref="CardSheets"/> layout (what <see cref="ExcelExport"/> writes, possibly edited
+/// in Excel or LibreOffice) back into card contents: one per row of the services sheet, with the rows of the part
+/// sheets that carry its key. Columns are found by their Persian header, so their order does not matter; unknown
+/// and computed columns are ignored. Every problem names the sheet, the row and the column.
+/// </summary>
+public static class ExcelImport
+{
+    public static IReadOnlyList<ImportedRow> Read(Stream workbook)
+    {
+        using var document = SpreadsheetDocument.Open(workbook, isEditable: false);
+        var book = document.WorkbookPart ?? throw new InvalidDataException("فایل کارپوشه اکسل نیست.");
+        var shared = book.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+
+        var sheets = book.Workbook.Sheets?.Elements<Sheet>()
+            .ToDictionary(s => s.Name?.Value ?? "", s => (WorksheetPart)book.GetPartById(s.Id!), StringComparer.Ordinal) ?? [];
+        if (!sheets.TryGetValue(CardSheets.ServicesSheet, out var servicesPart))
+        {
+            throw new InvalidDataException($"برگه «{CardSheets.ServicesSheet}» در فایل نیست.");
+        }
+
+        var rows = new List<(int Row, string Key, CardContent Content, List<string> Errors)>();
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (rowNumber, cells) in Rows(servicesPart, shared))
+        {
+            var content = new CardContent();
+            var errors = new List<string>();
+            foreach (var column in CardSheets.Services)
+            {
+                if (column.Set is not null && cells.TryGetValue(column.Header, out var value) && value.Length > 0 && column.Set(content, value) is { } error)
+                {
+                    errors.Add($"ستون «{column.Header}»: {error}");
+                }
+            }
+
+            var key = cells.GetValueOrDefault(CardSheets.KeyHeader, "").Trim();
+            if (key.Length == 0)
+            {
+                key = $"row:{rowNumber}";
+            }
+            else if (byKey.ContainsKey(key))
+            {
+                errors.Add($"ستون «{CardSheets.KeyHeader}»: مقدار {key} در ردیف دیگری هم آمده است.");
+            }
+
+            if (string.IsNullOrWhiteSpace(content.Title))
+            {
+                errors.Add("ستون «عنوان خدمت» خالی است.");
+            }
+
+            byKey.TryAdd(key, rows.Count);
+            rows.Add((rowNumber, key, content, errors));
+        }
+
+        foreach (var sheet in CardSheets.Parts)
+        {
+            if (!sheets.TryGetValue(sheet.Name, out var part))
+            {
+                continue; // a workbook may carry only the services sheet
+            }
+
+            foreach (var (rowNumber, cells) in Rows(part, shared))
+            {
+                var key = cells.GetValueOrDefault(CardSheets.KeyHeader, "").Trim();
+                if (!byKey.TryGetValue(key, out var index))
+                {
+                    var first = rows.Count > 0 ? rows[0].Errors : null;
+                    first?.Add($"برگه «{sheet.Name}»، ردیف {rowNumber}: «{CardSheets.KeyHeader}» {key} در برگه «{CardSheets.ServicesSheet}» نیست.");
+                    continue;
+                }
+
+                var target = rows[index];
+                foreach (var error in sheet.Read(target.Content, cells))
+                {
+                    target.Errors.Add($"برگه «{sheet.Name}»، ردیف {rowNumber}، {error}");
+                }
+            }
+        }
+
+        return rows.Select(r => new ImportedRow(r.Row, r.Key, r.Content.Title, r.Errors.Count == 0 ? r.Content : null, r.Errors)).ToList();
+    }
+
+    /// <summary>The data rows of a sheet as header → text, with their 1-based row numbers; blank rows are skipped.</summary>
+    private static IEnumerable<(int Row, Dictionary<string, string> Cells)> Rows(WorksheetPart part, IReadOnlyList<string> shared)
+    {
+        string[]? headers = null;
+        var rowNumber = 0;
+        foreach (var row in part.Worksheet.Descendants<Row>())
+        {
+            rowNumber = row.RowIndex?.Value is { } r ? (int)r : rowNumber + 1;
+            var values = new Dictionary<int, string>();
+            var column = -1;
+            foreach (var cell in row.Elements<Cell>())
+            {
+                column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : column + 1;
+                var text = Text(cell, shared);
+                if (text.Length > 0)
+                {
+                    values[column] = text;
+                }
+            }
+
+            if (headers is null)
+            {
+                headers = new string[values.Count == 0 ? 0 : values.Keys.Max() + 1];
+                foreach (var (i, text) in values)
+                {
+                    headers[i] = text.Trim();
+                }
+
+                continue;
+            }
+
+            if (values.Count == 0)
+            {
+                continue;
+            }
+
+            var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (i, text) in values)
+            {
+                if (i < headers.Length && headers[i] is { Length: > 0 } header)
+                {
+                    cells[header] = text.Trim();
+                }
+            }
+
+            yield return (rowNumber, cells);
+        }
+    }
+
+    private static string Text(Cell cell, IReadOnlyList<string> shared)
+    {
+        if (cell.DataType?.Value == CellValues.InlineString)
+        {
+            return cell.InlineString?.InnerText ?? "";
+        }
+
+        var value = cell.CellValue?.Text ?? "";
+        if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(value, out var index) && index >= 0 && index < shared.Count)
+        {
+            return shared[index];
+        }
+
+        if (cell.DataType?.Value == CellValues.Boolean)
+        {
+            return value == "1" ? "بله" : "خیر";
+        }
+
+        return value;
+    }
+
+    private static int ColumnIndex(string reference)
+    {
+        var index = 0;
+        foreach (var c in reference)
+        {
+            if (c is < 'A' or > 'Z')
+            {
+                break;
+            }
+
+            index = (index * 26) + (c - 'A' + 1);
+        }
+
+        return index - 1;
+    }
+}

@@ -1,0 +1,209 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Core.Data;
+using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Exports;
+using ServiceRegistry.Core.Review;
+using ServiceRegistry.Web.Infrastructure;
+
+namespace ServiceRegistry.Web.Api;
+
+/// <summary>
+/// Writing cards: create a draft (POST, body = the spec's JSON) and replace a card's content (PUT with If-Match).
+/// Signed-in staff only (one route group); cards go to the caller's agency (?agency=ID for one of the agencies below
+/// it) and edits follow the card's rules (ServiceCard.Edit). Lifecycle actions are in WorkflowApi.
+/// </summary>
+public static class CardsApi
+{
+    public static RouteGroupBuilder MapCardsApi(this IEndpointRouteBuilder app)
+    {
+        var writes = app.MapGroup("/api/v1/services").WithTags("Cards (write)").RequireAuthorization(Auth.StaffPolicy);
+        writes.MapPost("/", CreateService).WithName(nameof(CreateService))
+            .WithSummary("Create a draft from the spec's JSON; errors name the field by JSON path")
+            .Accepts<CardContent>("application/json");
+        writes.MapPut("/{id:int}", UpdateService).WithName(nameof(UpdateService))
+            .WithSummary("Replace a card's content; If-Match must carry the card's ETag (or version): 412 when stale")
+            .Accepts<CardContent>("application/json");
+        writes.MapPost("/import", ImportSpreadsheet).WithName(nameof(ImportSpreadsheet))
+            .WithSummary("Bulk entry: an .xlsx in the export's layout becomes drafts; the answer reports every row")
+            .Accepts<byte[]>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return writes;
+    }
+
+    /// <summary>What happened to one row of the services sheet.</summary>
+    public sealed record ImportRowReport(int Row, string Key, string? Title, int? Id, IReadOnlyList<string> Errors);
+
+    public sealed record ImportReport(int Imported, int Failed, IReadOnlyList<ImportRowReport> Rows);
+
+    public static async Task<Results<Ok<ImportReport>, ValidationProblem, ForbidHttpResult>> ImportSpreadsheet(
+        HttpRequest request, int? agency, RegistryDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var actor = http.GetActor();
+        var (target, problem) = await AgencyForAsync(db, actor, agency, ct);
+        if (target is null)
+        {
+            return problem is ForbidHttpResult forbid ? forbid : (ValidationProblem)problem!;
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        IReadOnlyList<ImportedRow> rows;
+        try
+        {
+            buffer.Position = 0;
+            rows = ExcelImport.Read(buffer);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.IO.FileFormatException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [ex.Message] }, title: "فایل اکسل خوانده نشد.");
+        }
+
+        var reports = new List<ImportRowReport>();
+        foreach (var row in rows)
+        {
+            if (!row.Ok)
+            {
+                reports.Add(new ImportRowReport(row.Row, row.Key, row.Title, null, row.Errors));
+                continue;
+            }
+
+            var now = time.GetUtcNow();
+            var card = ServiceCard.NewDraft(target.Id, row.Content!, now, actor.Name);
+            card.RecordCreated(actor, now, AuditActions.Imported);
+            db.Cards.Add(card);
+            await db.SaveChangesAsync(ct);
+            reports.Add(new ImportRowReport(row.Row, row.Key, row.Title, card.Id, []));
+        }
+
+        return TypedResults.Ok(new ImportReport(reports.Count(r => r.Id is not null), reports.Count(r => r.Id is null), reports));
+    }
+
+    public static async Task<Results<Created<ServiceDetail>, ValidationProblem, ForbidHttpResult>> CreateService(
+        HttpRequest request, int? agency, RegistryDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var actor = http.GetActor();
+        var (target, problem) = await AgencyForAsync(db, actor, agency, ct);
+        if (target is null)
+        {
+            return problem is ForbidHttpResult forbid ? forbid : (ValidationProblem)problem!;
+        }
+
+        var read = await ReadBodyAsync(request, ct);
+        if (read.Content is null)
+        {
+            return TypedResults.ValidationProblem(read.Errors, title: "شناسنامه خدمت خوانده نشد.");
+        }
+
+        var now = time.GetUtcNow();
+        var card = ServiceCard.NewDraft(target.Id, read.Content, now, actor.Name);
+        card.RecordCreated(actor, now);
+        db.Cards.Add(card);
+        await db.SaveChangesAsync(ct);
+        await db.Entry(card).Reference(c => c.Agency).LoadAsync(ct);
+        http.Response.Headers.ETag = card.ETag();
+        return TypedResults.Created($"/api/v1/services/{card.Id}", card.ToDetail());
+    }
+
+    public static async Task<Results<Ok<ServiceDetail>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateService(
+        int id, HttpRequest request, RegistryDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var actor = http.GetActor();
+        var card = await db.Cards.Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (card is null || !actor.CanView(card))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var check = card.CanEdit(actor);
+        if (!check.Ok)
+        {
+            return TypedResults.Problem(statusCode: check.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, title: "ویرایش ممکن نیست.", detail: check.Reason);
+        }
+
+        var ifMatch = request.Headers.IfMatch.ToString();
+        if (ifMatch.Length == 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match لازم است.",
+                detail: "نسخه‌ای را که ویرایش کرده‌اید با سرآیند If-Match (ETag کارت) بفرستید تا ویرایش دیگران از بین نرود.");
+        }
+
+        if (ParseVersion(ifMatch, id) != card.Version)
+        {
+            return Stale(card);
+        }
+
+        var read = await ReadBodyAsync(request, ct);
+        if (read.Content is null)
+        {
+            return TypedResults.ValidationProblem(read.Errors, title: "شناسنامه خدمت خوانده نشد.");
+        }
+
+        card.Edit(actor, read.Content, time.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Stale(card);
+        }
+
+        http.Response.Headers.ETag = card.ETag();
+        return TypedResults.Ok(card.ToDetail());
+    }
+
+    private static ProblemHttpResult Stale(ServiceCard card) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "این کارت در این میان تغییر کرده است.",
+            detail: $"نسخه فعلی کارت {card.Id} را دوباره بخوانید (ETag فعلی {card.ETag()}) و تغییرات خود را روی آن اعمال کنید.");
+
+    /// <summary>If-Match as this API's ETag ("id-version", weak or strong) or a bare version number.</summary>
+    internal static int? ParseVersion(string ifMatch, int id)
+    {
+        var tag = ifMatch.Split(',')[0].Trim();
+        tag = tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
+        tag = tag.Trim('"');
+        var prefix = $"{id}-";
+        if (tag.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            tag = tag[prefix.Length..];
+        }
+
+        return int.TryParse(tag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+    }
+
+    private static async Task<(CardContent? Content, Dictionary<string, string[]> Errors)> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        if (buffer.Length > CardFiles.MaxFileBytes)
+        {
+            return (null, new() { ["$"] = ["بدنه درخواست بیش از اندازه بزرگ است."] });
+        }
+
+        var result = CardJson.Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        if (result.Ok)
+        {
+            return (result.Content, []);
+        }
+
+        var errors = result.Errors.GroupBy(e => e.Path)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Line is { } line ? $"{e.Message} (سطر {line}، ستون {e.Column})" : e.Message).ToArray());
+        return (null, errors);
+    }
+
+    /// <summary>The agency a new card goes to: the caller's (or, with ?agency=, one of those below it); see <see cref="AgencyChoice"/>.</summary>
+    private static async Task<(Agency? Agency, IResult? Problem)> AgencyForAsync(RegistryDbContext db, Actor actor, int? agency, CancellationToken ct)
+    {
+        if (!AgencyChoice.MayCreate(actor))
+        {
+            return (null, TypedResults.Forbid());
+        }
+
+        var (target, problem) = await AgencyChoice.ResolveAsync(db, actor, agency ?? actor.AgencyId, ct);
+        return target is null
+            ? (null, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["agency"] = [problem!] }, title: "دستگاه اجرایی معلوم نیست."))
+            : (target, null);
+    }
+}

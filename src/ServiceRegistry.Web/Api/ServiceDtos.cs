@@ -1,0 +1,43 @@
+using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Core.Catalog;
+
+namespace ServiceRegistry.Web.Api;
+
+/// <summary>An agency as the API names it.</summary>
+public sealed record AgencyRef(int Id, string Name, string? Province);
+
+/// <summary>One service in a list.</summary>
+public sealed record ServiceListItem(
+    int Id, string Title, string? ServiceId, CardStatus Status, AgencyRef Agency, string? ParentServiceId,
+    IReadOnlyList<ServiceType> ServiceTypes, int Maturity, bool Free, string Url);
+
+/// <summary>A page of services, the total and the facet counts over all matching services.</summary>
+public sealed record ServiceList(IReadOnlyList<ServiceListItem> Items, long Total, int Page, int PageSize, CatalogFacets Facets);
+
+/// <summary>What the registry computes from a card: its e-readiness level (0–4) with the reasons it is not higher, and whether it is free.</summary>
+public sealed record ComputedFields(int Maturity, string MaturityLabel, IReadOnlyList<string> MaturityReasons, bool Free);
+
+/// <summary>One card: workflow state, computed fields and the card itself in the spec's JSON (<c>card</c>).</summary>
+public sealed record ServiceDetail(
+    int Id, CardStatus Status, string? ServiceId, int Version, AgencyRef Agency, DateTime CreatedAt, DateTime UpdatedAt,
+    ComputedFields Computed, CardContent Card);
+
+public static class ServiceDtoMapping
+{
+    public static ServiceListItem ToListItem(this CatalogItem i) =>
+        new(i.Id, i.Title, i.ServiceId, i.Status, new AgencyRef(i.AgencyId, i.Agency, i.Province), i.ParentServiceId,
+            i.ServiceTypes, i.Maturity, i.IsFree, $"/api/v1/services/{i.Id}");
+
+    public static ServiceDetail ToDetail(this ServiceCard c)
+    {
+        var maturity = c.Content.Maturity();
+        return new ServiceDetail(c.Id, c.Status, c.ServiceId, c.Version,
+            new AgencyRef(c.AgencyId, c.Agency?.Name ?? c.Content.Provider.Agency ?? "", c.Agency?.Province),
+            c.CreatedAt, c.UpdatedAt,
+            new ComputedFields(maturity.Level, MaturityLevel.Label(maturity.Level), maturity.Reasons, c.Content.IsFree()),
+            c.Content);
+    }
+
+    /// <summary>The ETag of one card: its id and version.</summary>
+    public static string ETag(this ServiceCard c) => $"\"{c.Id}-{c.Version}\"";
+}
