@@ -242,7 +242,7 @@ internal sealed partial class FieldExtractor
 
             var rest = RegionPieces(a).Where(p => p.IsText && !IsNoise(Text(p))).ToList();
             var text = CleanValue(string.Join(" ", rest.Select(Text)));
-            text = Regex.Replace(text, @"\s*\bدر\s*:?\s*$", "", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)).Trim();
+            text = CleanValue(Regex.Replace(text, @"(?<!\S)در\s*:|(?<!\S)در\s*$", " ", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
             if (text.Length > 0 && rest.Count > 0 && rest[0].Line == _p[a].Line)
             {
                 if (_card.Frequency.Times is null && PersianNumbers.TryParse(text, out var times))

@@ -61,6 +61,7 @@ internal sealed partial class FieldExtractor
             ScanLabels(piece, set, unit, consumed);
         }
 
+        TrailingAcrossPieces(units, consumed);
         MergeLabelAndBoxCells(units);
         var anyMark = units.Any(u => u.Any(t => t.IsMark));
         if (anyMark)
@@ -174,7 +175,21 @@ internal sealed partial class FieldExtractor
                 after++;
             }
 
-            if (after < raw.Length && raw[after] == '(')
+            var open = raw.AsSpan(rawStart, rawEnd - rawStart).Count('(') > raw.AsSpan(rawStart, rawEnd - rawStart).Count(')');
+            if (open)
+            {
+                after = rawEnd;
+                while (after < raw.Length && raw[after] != ')')
+                {
+                    after++;
+                }
+
+                if (after < raw.Length)
+                {
+                    rawEnd = after + 1;
+                }
+            }
+            else if (label.Group != OptionGroup.OnceForever && after < raw.Length && raw[after] == '(')
             {
                 var close = raw.IndexOf(')', after);
                 var nextLabel = h + 1 < hits.Count ? folded.RawStart[hits[h + 1].Start] : raw.Length;
@@ -235,6 +250,39 @@ internal sealed partial class FieldExtractor
         }
 
         return sb.ToString().Trim();
+    }
+
+    /// <summary>«سایر (با ذکر نحوه دسترسی) شبکه دولت»: the template words split the piece, so the free text of
+    /// «سایر» may be the next piece of its cell.</summary>
+    private static void TrailingAcrossPieces(List<List<Tok>> units, Dictionary<Piece, List<(int Start, int End)>> consumed)
+    {
+        foreach (var unit in units)
+        {
+            for (var k = 0; k + 1 < unit.Count; k++)
+            {
+                var other = unit[k];
+                if (other.Label?.Group != OptionGroup.Other || !string.IsNullOrEmpty(other.Trailing))
+                {
+                    continue;
+                }
+
+                var next = unit[k + 1];
+                if (!next.IsText || next.Piece == other.Piece)
+                {
+                    continue;
+                }
+
+                var text = CleanValue(next.Source[next.Start..next.End]);
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+
+                other.Trailing = text;
+                Consume(consumed, next.Piece, next.Start, next.End);
+                unit.RemoveAt(k + 1);
+            }
+        }
     }
 
     /// <summary>A cell of labels beside a cell of tick boxes (a two-column table) is read as one.</summary>

@@ -134,6 +134,11 @@ internal sealed partial class FieldExtractor
         var columns = new Dictionary<int, LinkColumn>();
         foreach (var (_, line) in ByLine(zones.LinksStart, zones.LinksEnd).OrderBy(kv => kv.Key))
         {
+            if (line.Any(p => p.IsBoundary && p.Anchor is not (Anchor.LinksInternal or Anchor.LinksExternal or Anchor.LinksHeader or Anchor.Section)))
+            {
+                break; // another part of the form begins
+            }
+
             var anchors = line.Where(p => p.IsAnchor && p.Anchor is Anchor.LinksInternal or Anchor.LinksExternal or Anchor.LinksHeader).ToList();
             if (anchors.Count > 0)
             {

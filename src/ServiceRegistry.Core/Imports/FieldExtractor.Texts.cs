@@ -53,8 +53,8 @@ internal sealed partial class FieldExtractor
 
             switch (piece.Anchor)
             {
-                case Anchor.Title when _card.Title.Length == 0:
-                    SetText(i, "title", v => _card.Title = v);
+                case Anchor.Title:
+                    SetText(i, "title", _card.Title, v => _card.Title = v);
                     break;
                 case Anchor.ServiceId when _card.ServiceId is null:
                     if (ValueOf(i, multi: false) is { } id)
@@ -66,42 +66,42 @@ internal sealed partial class FieldExtractor
 
                     break;
                 case Anchor.ParentServiceId when _card.ParentServiceId is null:
-                    SetText(i, "parentServiceId", v => _card.ParentServiceId = PersianText.ToLatinDigits(v));
+                    SetText(i, "parentServiceId", null, v => _card.ParentServiceId = PersianText.ToLatinDigits(v));
                     break;
-                case Anchor.ProcessTitle when _card.ProcessTitle is null:
-                    SetText(i, "processTitle", v => _card.ProcessTitle = v);
+                case Anchor.ProcessTitle:
+                    SetText(i, "processTitle", _card.ProcessTitle, v => _card.ProcessTitle = v);
                     break;
-                case Anchor.ExecutionMethod when _card.ExecutionMethod is null:
-                    SetText(i, "executionMethod", v => _card.ExecutionMethod = v);
+                case Anchor.ExecutionMethod:
+                    SetText(i, "executionMethod", _card.ExecutionMethod, v => _card.ExecutionMethod = v);
                     break;
-                case Anchor.Agency when _card.Provider.Agency is null:
-                    SetText(i, "provider.agency", v => _card.Provider.Agency = v);
+                case Anchor.Agency:
+                    SetText(i, "provider.agency", _card.Provider.Agency, v => _card.Provider.Agency = v);
                     break;
-                case Anchor.ParentAgency when _card.Provider.ParentAgency is null:
-                    SetText(i, "provider.parentAgency", v => _card.Provider.ParentAgency = v);
+                case Anchor.ParentAgency:
+                    SetText(i, "provider.parentAgency", _card.Provider.ParentAgency, v => _card.Provider.ParentAgency = v);
                     break;
                 case Anchor.Unit:
                     if (IsFillerUnit(i, zones))
                     {
                         if (_card.FormFiller.Unit is null)
                         {
-                            SetText(i, "formFiller.unit", v => _card.FormFiller.Unit = v);
+                            SetText(i, "formFiller.unit", null, v => _card.FormFiller.Unit = v);
                         }
                     }
                     else if (_card.Provider.Unit is null)
                     {
-                        SetText(i, "provider.unit", v => _card.Provider.Unit = v);
+                        SetText(i, "provider.unit", null, v => _card.Provider.Unit = v);
                     }
 
                     break;
                 case Anchor.Province when _card.Provider.Province is null:
-                    SetText(i, "provider.province", v => _card.Provider.Province = v);
+                    SetText(i, "provider.province", null, v => _card.Provider.Province = v);
                     break;
-                case Anchor.Description when _card.Description is null:
-                    SetText(i, "description", v => _card.Description = v, multi: true);
+                case Anchor.Description:
+                    SetText(i, "description", _card.Description, v => _card.Description = v, multi: true);
                     break;
-                case Anchor.Audience when _card.Audience is null:
-                    SetText(i, "audience", v => _card.Audience = v, multi: true);
+                case Anchor.Audience:
+                    SetText(i, "audience", _card.Audience, v => _card.Audience = v, multi: true);
                     break;
                 case Anchor.RequiredDocuments:
                     ReadList(i, "requiredDocuments", _card.RequiredDocuments);
@@ -118,17 +118,17 @@ internal sealed partial class FieldExtractor
                 case Anchor.WebAddresses:
                     ReadWeb(i);
                     break;
-                case Anchor.SystemName when _card.SystemName is null:
-                    SetText(i, "systemName", v => _card.SystemName = v);
+                case Anchor.SystemName:
+                    SetText(i, "systemName", _card.SystemName, v => _card.SystemName = v);
                     break;
-                case Anchor.FillerName when _card.FormFiller.Name is null:
-                    SetText(i, "formFiller.name", v => _card.FormFiller.Name = v);
+                case Anchor.FillerName:
+                    SetText(i, "formFiller.name", _card.FormFiller.Name, v => _card.FormFiller.Name = v);
                     break;
                 case Anchor.FillerPhone when _card.FormFiller.Phone is null:
-                    SetText(i, "formFiller.phone", v => _card.FormFiller.Phone = PersianText.ToLatinDigits(v));
+                    SetText(i, "formFiller.phone", null, v => _card.FormFiller.Phone = PersianText.ToLatinDigits(v));
                     break;
                 case Anchor.FillerEmail when _card.FormFiller.Email is null:
-                    SetText(i, "formFiller.email", v => _card.FormFiller.Email = v);
+                    SetText(i, "formFiller.email", null, v => _card.FormFiller.Email = v);
                     break;
                 default:
                     break;
@@ -136,10 +136,22 @@ internal sealed partial class FieldExtractor
         }
     }
 
-    private void SetText(int anchor, string path, Action<string> set, bool multi = false)
+    private void SetText(int anchor, string path, string? current, Action<string> set, bool multi = false)
     {
         if (ValueOf(anchor, multi) is not { } value)
         {
+            return;
+        }
+
+        if (!string.IsNullOrEmpty(current))
+        {
+            // The form repeats the label (the title again above the filler's details): the same value is
+            // consumed, a different one stays for a person to see.
+            if (FoldedText.Key(current) != FoldedText.Key(value.Text))
+            {
+                value.Pieces.ForEach(p => p.Used = false);
+            }
+
             return;
         }
 
@@ -548,7 +560,7 @@ internal sealed partial class FieldExtractor
                 FormVocabulary.PermitKinds, FormVocabulary.Applicants, FormVocabulary.OnceForever,
             }.SelectMany(s => s.Labels).Select(l => (l.Key, true)))
             .Concat(FormVocabulary.BoilerplateKeys.Select(k => (k, true)))
-            .Concat(new[] { "مستقیم", "دستگاه", "مراجعه کننده", "فرآیند مجوز", "مجموعه فرآیند مجوز", "روز ساعت", "موارد استعلام با ذکر نام", "نوع فرآیند", "مراجع ناظر", "توضیحات" }
+            .Concat(new[] { "www", "مستقیم", "دستگاه", "مراجعه کننده", "فرآیند مجوز", "مجموعه فرآیند مجوز", "روز ساعت", "موارد استعلام با ذکر نام", "نوع فرآیند", "مراجع ناظر", "توضیحات" }
                 .Select(k => (FoldedText.Key(k), true))));
 
     /// <summary>Every piece of text no reader took, cell by cell, without the form's own printed wording.</summary>
@@ -606,6 +618,19 @@ internal sealed partial class FieldExtractor
         foreach (var (s, e, _) in TemplateIndex.Scan(folded))
         {
             covered += e - s;
+
+            // An option's printed instruction in brackets right after it: "پیام کوتاه: (شماره سامانه پیامکی)".
+            var after = folded.RawEnd[e - 1];
+            while (after < text.Length && (char.IsWhiteSpace(text[after]) || text[after] == ':'))
+            {
+                after++;
+            }
+
+            if (after < text.Length && text[after] == '(' && text.IndexOf(')', after) is > 0 and var close)
+            {
+                var inside = FoldedText.Of(text[after..close]);
+                covered += inside.Length;
+            }
         }
 
         var letters = 0;
@@ -617,7 +642,7 @@ internal sealed partial class FieldExtractor
             }
         }
 
-        return letters - covered < 2;
+        return letters - covered < 3;
     }
 
     [GeneratedRegex(@"(?<![\w@.])(?:https?://)?(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:/[^\s,،]*)?(?![\w@])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

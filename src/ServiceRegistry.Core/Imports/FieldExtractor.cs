@@ -147,7 +147,7 @@ internal sealed partial class FieldExtractor
 
     // ---- values of text fields --------------------------------------------------------------------------
 
-    private sealed record Value(string Text, Piece At, Confidence Confidence, List<string> Lines);
+    private sealed record Value(string Text, Piece At, Confidence Confidence, List<string> Lines, List<Piece> Pieces);
 
     /// <summary>
     /// The value of the text field at <paramref name="anchor"/>: the rest of its cell, else the next cells of its
@@ -164,12 +164,13 @@ internal sealed partial class FieldExtractor
         for (var i = start; i < end; i++)
         {
             var p = _p[i];
-            if (!Free(p) || p.IsAnchor || (p.IsMark && !p.Weak))
+            var boilerplate = p.IsAnchor && p.Anchor == Anchor.Boilerplate;
+            if (!Free(p) || (p.IsAnchor && !boilerplate) || (p.IsMark && !p.Weak))
             {
                 continue;
             }
 
-            if (IsNoise(Text(p)))
+            if (!boilerplate && IsNoise(Text(p)))
             {
                 continue;
             }
@@ -188,6 +189,10 @@ internal sealed partial class FieldExtractor
             }
         }
 
+        // Template wording inside a value stays (it is part of what was written); around it, it goes.
+        own = TrimBoilerplate(own);
+        sameLine = TrimBoilerplate(sameLine);
+        later = TrimBoilerplate(later);
         List<Piece> chosen;
         var confidence = Confidence.Sure;
         if (own.Count > 0)
@@ -229,8 +234,11 @@ internal sealed partial class FieldExtractor
             }
 
             line = p.Line;
-            sb.Append(Text(p)).Append(' ');
-            Take(p);
+            sb.Append(p.IsAnchor ? p.Raw : Text(p)).Append(' ');
+            if (!p.IsAnchor)
+            {
+                Take(p);
+            }
         }
 
         if (sb.Length > 0)
@@ -239,7 +247,29 @@ internal sealed partial class FieldExtractor
         }
 
         var text = CleanValue(string.Join(" ", lines));
-        return text.Length == 0 ? null : new Value(text, chosen[0], confidence, lines.Select(CleanValue).Where(l => l.Length > 0).ToList());
+        return text.Length == 0 ? null : new Value(text, chosen[0], confidence, lines.Select(CleanValue).Where(l => l.Length > 0).ToList(), chosen.Where(p => !p.IsAnchor).ToList());
+    }
+
+    private static List<Piece> TrimBoilerplate(List<Piece> pieces)
+    {
+        if (pieces.Count == 0)
+        {
+            return pieces;
+        }
+
+        var result = new List<Piece>(pieces.Count);
+        foreach (var line in pieces.GroupBy(p => (p.Line, p.Cell)))
+        {
+            var list = line.ToList();
+            var first = list.FindIndex(p => !p.IsAnchor);
+            var last = list.FindLastIndex(p => !p.IsAnchor);
+            if (first >= 0)
+            {
+                result.AddRange(list.GetRange(first, last - first + 1));
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The whole cells before an anchor on its line, when nothing else claims them.</summary>
@@ -271,10 +301,30 @@ internal sealed partial class FieldExtractor
     private static string CleanValue(string text)
     {
         var t = text.Trim();
-        t = StripBoilerplate(t);
         t = t.Replace("…", " ", StringComparison.Ordinal).Replace("...", " ", StringComparison.Ordinal);
-        t = t.Trim().TrimStart(':', '：', '-', '–', '،', ',', '؛', ';', '*').Trim();
-        t = t.TrimEnd(':', '：', '-', '–', '،', ',', '؛', ';', '*').Trim();
+        for (var again = true; again;)
+        {
+            var before = t;
+            t = t.Trim().TrimStart(':', '：', '-', '–', '،', ',', '؛', ';', '*', '.').Trim();
+            t = t.TrimEnd(':', '：', '-', '–', '،', ',', '؛', ';', '*').Trim();
+            if (t.StartsWith(')'))
+            {
+                t = t[1..];
+            }
+
+            if (t.EndsWith('(') || (t.EndsWith(')') && t.Count(c => c == ')') > t.Count(c => c == '(')))
+            {
+                t = t[..^1];
+            }
+
+            if (t.StartsWith('(') && t.Count(c => c == '(') > t.Count(c => c == ')'))
+            {
+                t = t[1..];
+            }
+
+            again = t != before;
+        }
+
         if (t.StartsWith('(') && t.EndsWith(')') && t.IndexOf(')', StringComparison.Ordinal) == t.Length - 1)
         {
             t = t[1..^1].Trim();
@@ -305,60 +355,5 @@ internal sealed partial class FieldExtractor
         }
 
         return sb.ToString();
-    }
-
-    /// <summary>Removes bracketed template instructions ("(ذکر گردد)") and known template phrases.</summary>
-    private static string StripBoilerplate(string text)
-    {
-        if (text.Length == 0)
-        {
-            return text;
-        }
-
-        var folded = FoldedText.Of(text);
-        List<(int Start, int End)>? cut = null;
-        foreach (var key in FormVocabulary.BoilerplateKeys)
-        {
-            var hits = new List<(int Start, int End)>();
-            folded.FindAll(key, hits);
-            foreach (var (s, e) in hits)
-            {
-                (cut ??= []).Add((folded.RawStart[s], folded.RawEnd[e - 1]));
-            }
-        }
-
-        if (cut is null)
-        {
-            return text;
-        }
-
-        var sb = new StringBuilder(text);
-        foreach (var (s, e) in cut.OrderByDescending(c => c.Start))
-        {
-            var from = s;
-            var to = e;
-            // Take the brackets around a removed phrase with it: "(ذکر گردد)".
-            while (from > 0 && char.IsWhiteSpace(sb[from - 1]))
-            {
-                from--;
-            }
-
-            if (from > 0 && sb[from - 1] == '(' && to < sb.Length)
-            {
-                var close = sb.ToString().IndexOf(')', to);
-                if (close >= 0 && sb.ToString(to, close - to).Trim().Length <= 2)
-                {
-                    from--;
-                    to = close + 1;
-                }
-            }
-
-            if (to <= sb.Length && from <= to)
-            {
-                sb.Remove(from, to - from).Insert(from, ' ');
-            }
-        }
-
-        return sb.ToString().Replace("()", " ", StringComparison.Ordinal).Trim();
     }
 }

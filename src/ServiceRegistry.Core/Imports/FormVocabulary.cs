@@ -124,6 +124,9 @@ internal static class FormVocabulary
         "مراجعه حضوری", "فرایند داخل دستگاه یا ارتباط با دیگر دستگاه ها", "بسمه تعالی", "باسمه تعالی", "ضمیمه 1", "ضمیمه یک",
         "فرم شناسنامه خدمت دستگاه اجرایی", "شناسنامه خدمت دستگاه اجرایی", "فرم شناسنامه خدمت", "مانند وبگاه دستگاه", "مانند درگاه دستگاه",
         "آدرس اینترنتی", "ردیف",
+        "اگر مراحل مجوز دارای فرآیند مشترک با دیگر دستگاه ها و نیازمند تبادل داده با آنها است فرم شماره 2 نیز تکمیل شود",
+        "اگر مراحل مجوز دارای فرآیند مشترک با دیگر دستگاه ها و نیازمند تبادل داده با آنها است", "نیز تکمیل شود",
+        "نام استعلام در توضیحات درج شود", "اگر نوع فرآیند سایر می باشد اطلاعات آن در توضیحات درج شود",
     ];
 
     public static readonly IReadOnlyList<string> BoilerplateKeys = BoilerplatePhrases.Select(FoldedText.Key).ToArray();
@@ -244,7 +247,7 @@ internal static class FormVocabulary
         Add(Anchor.FillerName, AnchorRule.None, "نام و نام خانوادگی تکمیل کننده فرم", "نام و نام خانوادگی", "نام تکمیل کننده فرم");
         Add(Anchor.FillerPhone, AnchorRule.NeedsColon | AnchorRule.NotAfterMark, Display<FormFiller>(nameof(FormFiller.Phone)), "شماره تماس", "تلفن تماس");
         Add(Anchor.FillerEmail, AnchorRule.NeedsColon | AnchorRule.NotAfterMark, Display<FormFiller>(nameof(FormFiller.Email)), "ایمیل", "پست الکترونیکی");
-        Add(Anchor.Permits, AnchorRule.None, "لیست اطلاعات مجوزهای حقیقی حقوقی و دولتی", "لیست اطلاعات مجوزهای", "فرم شماره یک", "فرم شماره 1");
+        Add(Anchor.Permits, AnchorRule.None, "لیست اطلاعات مجوزهای حقیقی حقوقی و دولتی در وزارتخانه سازمان", "لیست اطلاعات مجوزهای حقیقی حقوقی و دولتی", "لیست اطلاعات مجوزهای", "فرم شماره یک", "فرم شماره 1");
         Add(Anchor.PermitInquiries, AnchorRule.None, "فرم شماره دو", "فرم شماره 2");
         Add(Anchor.Section, AnchorRule.None, "ارائه دهنده خدمت", "ارایه دهنده", "مشخصات خدمت", "جزئیات خدمت", "جزییات خدمت", "نحوه دسترسی به خدمت");
         foreach (var phrase in BoilerplatePhrases)
