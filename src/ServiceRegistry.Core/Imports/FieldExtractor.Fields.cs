@@ -39,7 +39,8 @@ internal sealed partial class FieldExtractor
         var selected = new List<OptionHit>();
         foreach (var a in AnchorsOf(anchor).ToList())
         {
-            var hits = ReadOptions(RegionPieces(a), set);
+            var reversed = IsReversedLine(_p[a].Line) && !RegionPieces(a).Any(p => p.Line == _p[a].Line);
+            var hits = reversed ? [] : ReadOptions(RegionPieces(a), set);
             var backward = false;
             if (hits.Count == 0)
             {
@@ -128,7 +129,7 @@ internal sealed partial class FieldExtractor
 
         foreach (var a in AnchorsOf(Anchor.Recipients).ToList())
         {
-            var pieces = RegionPieces(a);
+            var pieces = IsReversedLine(_p[a].Line) ? BackwardPieces(a) : RegionPieces(a);
             if (pieces.Count == 0)
             {
                 pieces = BackwardPieces(a);
@@ -142,8 +143,20 @@ internal sealed partial class FieldExtractor
                 _card.Recipients.Count = (long)found.Value;
                 Source("recipients.count", firstText, text, found.InWords ? Confidence.Unsure : Confidence.Sure);
                 var unit = text[found.End..];
+                var prose = Regex.Match(unit, @"^(?<unit>.*?)\s*(?<!\S)در\s*:?\s*(?<period>روز|ماه|فصل|سال)\s*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
                 var dar = Regex.Match(unit, @"\s+در\s*:?\s*$|\s+در\s*:", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-                if (dar.Success)
+                if (prose.Success)
+                {
+                    // Written out: "۴۰ نفر در سال".
+                    unit = prose.Groups["unit"].Value;
+                    var written = FormVocabulary.Periods.Index.Scan(FoldedText.Of(prose.Groups["period"].Value)).FirstOrDefault().Item;
+                    if (written is not null && _card.Recipients.Period is null)
+                    {
+                        _card.Recipients.Period = (Period)written.Code;
+                        Source("recipients.period", firstText, prose.Value, Confidence.Sure);
+                    }
+                }
+                else if (dar.Success)
                 {
                     unit = unit[..dar.Index];
                 }
@@ -225,7 +238,7 @@ internal sealed partial class FieldExtractor
 
         foreach (var a in AnchorsOf(Anchor.Frequency).ToList())
         {
-            var pieces = RegionPieces(a);
+            var pieces = IsReversedLine(_p[a].Line) ? BackwardPieces(a) : RegionPieces(a);
             var once = ReadOptions(pieces, FormVocabulary.OnceForever).FirstOrDefault();
             if (once is not null)
             {
@@ -233,14 +246,14 @@ internal sealed partial class FieldExtractor
                 Source("frequency.onceForever", once.Piece, once.Checked == true ? "بله" : "خیر", Sure(once));
             }
 
-            var period = ReadOptions(RegionPieces(a), FormVocabulary.Periods).FirstOrDefault(h => h.Checked == true);
+            var period = ReadOptions(pieces.Where(Free).ToList(), FormVocabulary.Periods).FirstOrDefault(h => h.Checked == true);
             if (period is not null && _card.Frequency.Period is null)
             {
                 _card.Frequency.Period = (Period)period.Label.Code;
                 Source("frequency.period", period.Piece, Labels.Of(_card.Frequency.Period), Sure(period));
             }
 
-            var rest = RegionPieces(a).Where(p => p.IsText && !IsNoise(Text(p))).ToList();
+            var rest = pieces.Where(Free).Where(p => p.IsText && !IsNoise(Text(p))).ToList();
             var text = CleanValue(string.Join(" ", rest.Select(Text)));
             text = CleanValue(Regex.Replace(text, @"(?<!\S)در\s*:|(?<!\S)در\s*$", " ", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
             if (text.Length > 0 && rest.Count > 0 && rest[0].Line == _p[a].Line)

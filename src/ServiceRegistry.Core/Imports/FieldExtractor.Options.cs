@@ -78,12 +78,19 @@ internal sealed partial class FieldExtractor
 
             for (var u = 0; u < units.Count; u++)
             {
-                Pair(units[u], orientation[u] ?? befores >= afters, set, consumed);
+                Pair(units[u], orientation[u] ?? ByGaps(units[u]) ?? befores >= afters, set, consumed);
             }
+        }
+        else if (!_hasTickBoxes)
+        {
+            ReadWithoutBoxes(units, set);
         }
         else
         {
-            ReadWithoutBoxes(units, set);
+            foreach (var tok in units.SelectMany(u => u).Where(t => t.Label is not null))
+            {
+                tok.State = false;
+            }
         }
 
         var hits = new List<OptionHit>();
@@ -97,6 +104,16 @@ internal sealed partial class FieldExtractor
 
         if (claim && hits.Count > 0)
         {
+            // An option label with no tick box beside it may be another field's value ("۷ روز"): leave it.
+            foreach (var tok in units.SelectMany(u => u))
+            {
+                if (tok.Label is not null && !tok.Paired && tok.State != true && tok.Label.Group != OptionGroup.CounterContract
+                    && consumed.TryGetValue(tok.Piece, out var unpaired))
+                {
+                    unpaired.RemoveAll(x => x.Start == tok.Start && x.End == tok.End);
+                }
+            }
+
             // Free text after an unticked «سایر» was not chosen: leave it for the unmapped list.
             foreach (var tok in units.SelectMany(u => u))
             {
@@ -144,7 +161,7 @@ internal sealed partial class FieldExtractor
             var (s, e, label) = hits[h];
             var rawStart = folded.RawStart[s];
             var rawEnd = folded.RawEnd[e - 1];
-            if (rawStart > cursor)
+            if (rawStart > cursor && raw.AsSpan(cursor, rawStart - cursor).Trim().Length > 0)
             {
                 unit.Add(new Tok { Piece = piece, Source = raw, Start = cursor, End = rawStart });
             }
@@ -307,6 +324,44 @@ internal sealed partial class FieldExtractor
                 units.RemoveAt(u + 1);
             }
         }
+    }
+
+    /// <summary>For a cell with labels at both ends ("مالیات *   کسب و کار *   بیمه"): a mark belongs to the label
+    /// it is written closer to.</summary>
+    private static bool? ByGaps(List<Tok> unit)
+    {
+        int before = 0, after = 0;
+        for (var k = 0; k < unit.Count; k++)
+        {
+            if (!unit[k].IsMark)
+            {
+                continue;
+            }
+
+            if (k + 1 < unit.Count && unit[k + 1].Label is not null)
+            {
+                before += Gap(unit[k + 1].Source, unit[k + 1].Start, -1);
+            }
+
+            if (k > 0 && unit[k - 1].Label is not null)
+            {
+                after += Gap(unit[k - 1].Source, unit[k - 1].End, +1);
+            }
+        }
+
+        return before == after ? null : before < after;
+    }
+
+    /// <summary>White space from a position to the next visible character (direction -1 or +1) within the text.</summary>
+    private static int Gap(string text, int at, int direction)
+    {
+        var gap = 0;
+        for (var i = direction < 0 ? at - 1 : at; i >= 0 && i < text.Length && char.IsWhiteSpace(text[i]); i += direction)
+        {
+            gap++;
+        }
+
+        return gap;
     }
 
     /// <summary>True: boxes before labels; false: after; null: the cell does not say.</summary>

@@ -108,6 +108,11 @@ internal sealed partial class FieldExtractor
             foreach (var line in value.Lines)
             {
                 var parts = InlineSteps().Split(PersianText.ToLatinDigits(line)).Select(CleanValue).Where(s => s.Length > 0).ToList();
+                if (parts.Count <= 1)
+                {
+                    parts = SplitList(line);
+                }
+
                 _card.ProcessSteps.AddRange(parts.Count > 0 ? parts : [line]);
             }
 

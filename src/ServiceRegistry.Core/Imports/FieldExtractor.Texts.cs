@@ -28,6 +28,12 @@ internal sealed partial class FieldExtractor
 
         var permit = Math.Min(First(p => p.IsAnchor && p.Anchor is Anchor.Permits or Anchor.PermitInquiries), PermitHeaderStart());
         var stage = First(p => p.IsAnchor && p.Anchor is Anchor.StageHeader or Anchor.StageInforming or Anchor.StageRequest or Anchor.StageProduction or Anchor.StageDelivery);
+        // A stage row may print its label last (right to left): the row starts at the line's first piece.
+        while (stage < n && stage > 0 && _p[stage - 1].Line == _p[stage].Line && !(_p[stage - 1].IsBoundary && !IsStageAnchor(_p[stage - 1])))
+        {
+            stage--;
+        }
+
         stage = Math.Min(stage, permit);
         var links = First(p => p.IsAnchor && p.Anchor is Anchor.LinksInternal or Anchor.LinksExternal or Anchor.LinksHeader, stage == n ? 0 : stage);
         links = Math.Min(links, permit);
@@ -38,6 +44,9 @@ internal sealed partial class FieldExtractor
         var details = First(p => p.IsAnchor && p.Anchor is Anchor.Description or Anchor.ServiceTypes or Anchor.Nature or Anchor.Levels);
         return new Zones(stage, stageEnd, links, linksEnd, permit, details, filler);
     }
+
+    private static bool IsStageAnchor(Piece p) =>
+        p.IsAnchor && p.Anchor is Anchor.StageHeader or Anchor.StageInforming or Anchor.StageRequest or Anchor.StageProduction or Anchor.StageDelivery;
 
     // ---- text fields ----------------------------------------------------------------------------------
 

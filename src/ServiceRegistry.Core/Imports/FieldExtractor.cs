@@ -19,11 +19,16 @@ internal sealed partial class FieldExtractor
     private readonly CancellationToken _ct;
     private readonly int[] _nextBoundary;
 
+    /// <summary>Whether the form marks its options at all. Where it does, an option with no mark is unticked;
+    /// where it does not (a report page), the options written are the ones chosen.</summary>
+    private readonly bool _hasTickBoxes;
+
     private FieldExtractor(FormDocument doc, CancellationToken ct)
     {
         _doc = doc;
         _p = doc.Pieces;
         _ct = ct;
+        _hasTickBoxes = _p.Any(p => p.IsMark && !p.Weak) || _p.Count(p => p.IsMark) >= 3;
         _nextBoundary = new int[_p.Count + 1];
         var next = _p.Count;
         _nextBoundary[_p.Count] = next;
@@ -195,7 +200,11 @@ internal sealed partial class FieldExtractor
         later = TrimBoilerplate(later);
         List<Piece> chosen;
         var confidence = Confidence.Sure;
-        if (own.Count > 0)
+        if (own.Count == 0 && IsReversedLine(a.Line) && Backward(anchor) is { Count: > 0 } before)
+        {
+            chosen = before;
+        }
+        else if (own.Count > 0)
         {
             chosen = multi ? [.. own, .. sameLine, .. later] : own;
         }
@@ -272,10 +281,40 @@ internal sealed partial class FieldExtractor
         return result;
     }
 
-    /// <summary>The whole cells before an anchor on its line, when nothing else claims them.</summary>
+    private readonly Dictionary<int, bool> _reversed = [];
+
+    /// <summary>
+    /// A table row exported right to left: it ends with a label cell and starts with a value
+    /// ("وزارت کشور ⇥ نام دستگاه مادر ⇥ استانداری ⇥ نام دستگاه اجرایی"), so each label's value is the cell before it.
+    /// </summary>
+    private bool IsReversedLine(int line)
+    {
+        if (_reversed.TryGetValue(line, out var known))
+        {
+            return known;
+        }
+
+        var pieces = _p.Where(p => p.Line == line && !(p.IsText && IsNoise(p.Raw))).ToList();
+        var result = false;
+        if (pieces.Count > 1)
+        {
+            var lastCell = pieces[^1].Cell;
+            var firstCell = pieces[0].Cell;
+            result = firstCell != lastCell
+                && pieces.Where(p => p.Cell == lastCell).All(p => p.IsAnchor) && pieces.Any(p => p.Cell == lastCell && p.IsBoundary)
+                && !pieces[0].IsAnchor;
+        }
+
+        _reversed[line] = result;
+        return result;
+    }
+
+    /// <summary>The whole cells before an anchor on its line, when nothing else claims them. On a reversed line
+    /// that is the cells back to the previous label.</summary>
     private List<Piece>? Backward(int anchor)
     {
         var a = _p[anchor];
+        var reversed = IsReversedLine(a.Line);
         var list = new List<Piece>();
         for (var i = anchor - 1; i >= 0 && _p[i].Line == a.Line; i--)
         {
@@ -283,7 +322,7 @@ internal sealed partial class FieldExtractor
             if (p.IsBoundary)
             {
                 // Text between two labels on a line belongs to the first, unless that one holds no value.
-                return p.Anchor is Anchor.Section or Anchor.StageHeader or Anchor.LinksHeader or Anchor.FillerHeader ? list : null;
+                return reversed || p.Anchor is Anchor.Section or Anchor.StageHeader or Anchor.LinksHeader or Anchor.FillerHeader ? list : null;
             }
 
             if (!Free(p) || p.IsAnchor || (p.IsMark && !p.Weak) || IsNoise(Text(p)))
