@@ -13,7 +13,7 @@ internal sealed partial class FieldExtractor
         var natures = Selected<Nature>(Anchor.Nature, FormVocabulary.Natures, "nature", out _);
         _card.Nature = natures.Count > 0 ? natures[0] : null;
         _card.Levels = Selected<ServiceLevel>(Anchor.Levels, FormVocabulary.Levels, "levels", out _);
-        _card.LifeEvents = Selected<LifeEvent>(Anchor.LifeEvents, FormVocabulary.LifeEvents.With(FormVocabulary.OtherOption), "lifeEvents", out var lifeOther);
+        _card.LifeEvents = Selected<LifeEvent>(Anchor.LifeEvents, FormVocabulary.LifeEventsWithOther, "lifeEvents", out var lifeOther);
         if (lifeOther is { } lo)
         {
             _card.LifeEvents.Add(LifeEvent.Other);
@@ -21,7 +21,7 @@ internal sealed partial class FieldExtractor
             Source("lifeEventOther", lo.At, lo.Text ?? "", lo.Confidence);
         }
 
-        _card.Triggers = Selected<Trigger>(Anchor.Triggers, FormVocabulary.Triggers.With(FormVocabulary.OtherOption), "triggers", out var triggerOther);
+        _card.Triggers = Selected<Trigger>(Anchor.Triggers, FormVocabulary.TriggersWithOther, "triggers", out var triggerOther);
         if (triggerOther is { } to)
         {
             _card.Triggers.Add(Trigger.Other);
@@ -143,8 +143,8 @@ internal sealed partial class FieldExtractor
                 _card.Recipients.Count = (long)found.Value;
                 Source("recipients.count", firstText, text, found.InWords ? Confidence.Unsure : Confidence.Sure);
                 var unit = text[found.End..];
-                var prose = Regex.Match(unit, @"^(?<unit>.*?)\s*(?<!\S)در\s*:?\s*(?<period>روز|ماه|فصل|سال)\s*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-                var dar = Regex.Match(unit, @"\s+در\s*:?\s*$|\s+در\s*:", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                var prose = ProsePeriod().Match(unit);
+                var dar = DarColon().Match(unit);
                 if (prose.Success)
                 {
                     // Written out: "۴۰ نفر در سال".
@@ -255,7 +255,7 @@ internal sealed partial class FieldExtractor
 
             var rest = pieces.Where(Free).Where(p => p.IsText && !IsNoise(Text(p))).ToList();
             var text = CleanValue(string.Join(" ", rest.Select(Text)));
-            text = CleanValue(Regex.Replace(text, @"(?<!\S)در\s*:|(?<!\S)در\s*$", " ", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+            text = CleanValue(LooseDar().Replace(text, " "));
             if (text.Length > 0 && rest.Count > 0 && rest[0].Line == _p[a].Line)
             {
                 if (_card.Frequency.Times is null && PersianNumbers.TryParse(text, out var times))
@@ -272,4 +272,13 @@ internal sealed partial class FieldExtractor
             }
         }
     }
+
+    [GeneratedRegex(@"^(?<unit>.*?)\s*(?<!\S)در\s*:?\s*(?<period>روز|ماه|فصل|سال)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ProsePeriod();
+
+    [GeneratedRegex(@"\s+در\s*:?\s*$|\s+در\s*:", RegexOptions.CultureInvariant)]
+    private static partial Regex DarColon();
+
+    [GeneratedRegex(@"(?<!\S)در\s*:|(?<!\S)در\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LooseDar();
 }

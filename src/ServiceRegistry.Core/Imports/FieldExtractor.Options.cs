@@ -479,6 +479,21 @@ internal sealed partial class FieldExtractor
             var maxErrors = label.Key.Length >= 12 ? 2 : 1;
             var window = Math.Min(folded.Length, label.Key.Length + maxErrors);
             var (from, to) = atStart ? (0, window) : (Math.Max(0, folded.Length - window), folded.Length);
+
+            // With k errors one of k + 1 parts of the label is intact: skip labels with no part in the text.
+            var span = folded.Span[from..to];
+            var part = label.Key.Length / (maxErrors + 1);
+            var any = false;
+            for (var k = 0; k <= maxErrors && !any; k++)
+            {
+                any = span.Contains(label.Key.AsSpan(k * part, k == maxErrors ? label.Key.Length - (k * part) : part), StringComparison.Ordinal);
+            }
+
+            if (!any)
+            {
+                continue;
+            }
+
             var (end, errors) = folded.FindApproximate(label.Key, maxErrors, from, to);
             if (end < 0)
             {

@@ -82,6 +82,12 @@ internal sealed partial class FieldExtractor
         }
 
         var states = _card.Stages.All().Select(s => new StageState(s.Key, s.Stage)).ToArray();
+        var nextLabelled = new int?[lines.Count + 1];
+        for (var l = lines.Count - 1; l >= 0; l--)
+        {
+            nextLabelled[l] = lines[l].Stage ?? nextLabelled[l + 1];
+        }
+
         int? current = null;
         for (var l = 0; l < lines.Count; l++)
         {
@@ -101,7 +107,7 @@ internal sealed partial class FieldExtractor
             if (target is null)
             {
                 unsure = true;
-                var next = lines.Skip(l + 1).FirstOrDefault(x => x.Stage is not null)?.Stage;
+                var next = nextLabelled[l + 1];
                 if (current is null)
                 {
                     target = next;

@@ -155,12 +155,12 @@ internal sealed partial class FieldExtractor
                     Take(p);
                 }
 
-                ReadOptions(line.Where(Free).ToList(), FormVocabulary.Inquiries.With(FormVocabulary.NonElectronicBys));
+                ReadOptions(line.Where(Free).ToList(), FormVocabulary.LinkOptions);
                 continue;
             }
 
             var free = line.Where(Free).ToList();
-            var hits = ReadOptions(free, FormVocabulary.Inquiries.With(FormVocabulary.NonElectronicBys));
+            var hits = ReadOptions(free, FormVocabulary.LinkOptions);
             var values = line.Where(p => p.IsText && Free(p) && !IsNoise(Text(p)) && !IsTemplate(Text(p))).ToList();
             if (values.Count == 0)
             {
@@ -301,6 +301,11 @@ internal sealed partial class FieldExtractor
 
     private bool IsPermitHeader(List<Piece> line)
     {
+        if (!line.Any(p => p.Raw.Contains("مجوز", StringComparison.Ordinal) || p.Raw.Contains("استع", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
         var columns = Cells(line).Values.Select(PermitHeader).Where(c => c is not (PermitColumn.None or PermitColumn.Row or PermitColumn.Cost or PermitColumn.Notes)).Distinct().Count();
         var key = FoldedText.Key(string.Concat(line.Select(p => p.Raw)));
         return columns >= 3 && (key.Contains("مجوز", StringComparison.Ordinal) || key.Contains("استع", StringComparison.Ordinal));

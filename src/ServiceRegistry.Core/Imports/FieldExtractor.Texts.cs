@@ -387,7 +387,7 @@ internal sealed partial class FieldExtractor
             }
 
             var rest = Url().Replace(text, " ");
-            rest = Regex.Replace(rest, @"\b(?:and|or|و|یا)\b", " ", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            rest = Conjunction().Replace(rest, " ");
             Leave(p, rest.Trim());
         }
 
@@ -671,4 +671,7 @@ internal sealed partial class FieldExtractor
 
     [GeneratedRegex(@"^\s*(?:\d+|[۰-۹]+)\s*[-–.)]\s*", RegexOptions.CultureInvariant)]
     private static partial Regex ItemNumber();
+
+    [GeneratedRegex(@"\b(?:and|or|و|یا)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Conjunction();
 }

@@ -28,6 +28,11 @@ internal sealed partial class FieldExtractor
         _doc = doc;
         _p = doc.Pieces;
         _ct = ct;
+        for (var i = _p.Count - 1; i >= 0; i--)
+        {
+            _lineStart[_p[i].Line] = i;
+        }
+
         _hasTickBoxes = _p.Any(p => p.IsMark && !p.Weak) || _p.Count(p => p.IsMark) >= 3;
         _nextBoundary = new int[_p.Count + 1];
         var next = _p.Count;
@@ -282,6 +287,7 @@ internal sealed partial class FieldExtractor
     }
 
     private readonly Dictionary<int, bool> _reversed = [];
+    private readonly Dictionary<int, int> _lineStart = [];
 
     /// <summary>
     /// A table row exported right to left: it ends with a label cell and starts with a value
@@ -294,7 +300,18 @@ internal sealed partial class FieldExtractor
             return known;
         }
 
-        var pieces = _p.Where(p => p.Line == line && !(p.IsText && IsNoise(p.Raw))).ToList();
+        var pieces = new List<Piece>();
+        if (_lineStart.TryGetValue(line, out var from))
+        {
+            for (var i = from; i < _p.Count && _p[i].Line == line; i++)
+            {
+                if (!(_p[i].IsText && IsNoise(_p[i].Raw)))
+                {
+                    pieces.Add(_p[i]);
+                }
+            }
+        }
+
         var result = false;
         if (pieces.Count > 1)
         {

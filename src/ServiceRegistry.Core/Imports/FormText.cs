@@ -196,16 +196,60 @@ internal static partial class FormText
         }
 
         var last = 0;
-        foreach (var match in Marks().EnumerateMatches(cell))
+        foreach (var match in StrongMarks().EnumerateMatches(cell))
         {
-            AddText(cell[last..match.Index], line, cellNo, into);
+            AddWeak(cell, last, match.Index, line, cellNo, into);
             var token = cell.Substring(match.Index, match.Length);
             var (isChecked, weak) = Classify(token);
             into.Add(new Piece { Kind = PieceKind.Mark, Raw = token, Line = line, Cell = cellNo, Checked = isChecked, Weak = weak });
             last = match.Index + match.Length;
         }
 
-        AddText(cell[last..], line, cellNo, into);
+        AddWeak(cell, last, cell.Length, line, cellNo, into);
+    }
+
+    private static readonly Dictionary<string, bool> WeakMarks = new(StringComparer.Ordinal)
+    {
+        ["R"] = true, ["S"] = true, ["Q"] = true, ["ý"] = true, ["þ"] = true, ["x"] = true, ["X"] = true, ["×"] = true, ["*"] = true,
+        ["✗"] = true, ["✘"] = true, ["ü"] = true, ["True"] = true, ["TRUE"] = true, ["true"] = true, ["بلی"] = true, ["بله"] = true,
+        ["آری"] = true, ["£"] = false, ["¨"] = false, ["False"] = false, ["FALSE"] = false, ["false"] = false, ["خیر"] = false,
+    };
+
+    /// <summary>Text between real tick boxes, with the stand-alone words that may be marks (R, x, *, True, خیر…) split out.</summary>
+    private static void AddWeak(string cell, int from, int to, int line, int cellNo, List<Piece> into)
+    {
+        var textStart = from;
+        var i = from;
+        while (i < to)
+        {
+            if (char.IsWhiteSpace(cell[i]) || cell[i] is ':' or '،' or ',' or '؛' or ';' or '(' or ')' or '.')
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < to && !char.IsWhiteSpace(cell[i]) && cell[i] is not (':' or '،' or ',' or '؛' or ';' or '(' or ')' or '.'))
+            {
+                i++;
+            }
+
+            var length = i - start;
+            if (length > 5 || (cell[start] == '.' && length == 1))
+            {
+                continue;
+            }
+
+            if (WeakMarks.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(cell.AsSpan(start, length), out var isChecked)
+                && !(start > 0 && cell[start - 1] == '*') && !(i < cell.Length && cell[i] == '*'))
+            {
+                AddText(cell[textStart..start], line, cellNo, into);
+                into.Add(new Piece { Kind = PieceKind.Mark, Raw = cell.Substring(start, length), Line = line, Cell = cellNo, Checked = isChecked, Weak = true });
+                textStart = i;
+            }
+        }
+
+        AddText(cell[textStart..to], line, cellNo, into);
     }
 
     private static void AddText(string text, int line, int cellNo, List<Piece> into)
@@ -337,8 +381,8 @@ internal static partial class FormText
         }
     }
 
-    [GeneratedRegex(@"<input\b[^>]*>|\[\s*[xX×✓✔*]\s*\]|\[\s*\]|☑|☒|✓|✔|■|⊠|✅|🗹|☐|□|▢|❏|⬜|(?<![\p{L}\p{N}*])(?:R|S|Q|ý|þ|x|X|×|\*|✗|✘|ü|True|TRUE|true|بلی|بله|آری|£|¨|False|FALSE|false|خیر)(?![\p{L}\p{N}*])", RegexOptions.CultureInvariant)]
-    private static partial Regex Marks();
+    [GeneratedRegex(@"<input\b[^>]*>|\[\s*[xX×✓✔*]\s*\]|\[\s*\]|[☑☒✓✔■⊠✅☐□▢❏⬜]|🗹", RegexOptions.CultureInvariant)]
+    private static partial Regex StrongMarks();
 
     [GeneratedRegex(@"\bchecked\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HtmlChecked();

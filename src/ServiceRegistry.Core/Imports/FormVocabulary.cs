@@ -104,6 +104,10 @@ internal static class FormVocabulary
     public static readonly OptionSet OnceForever = new(
         new[] { "یکبار برای همیشه", "یک بار برای همیشه" }.Select(k => new OptionLabel(OptionGroup.OnceForever, 0, FoldedText.Key(k))));
 
+    public static readonly OptionSet LifeEventsWithOther = LifeEvents.With(OtherOption);
+    public static readonly OptionSet TriggersWithOther = Triggers.With(OtherOption);
+    public static readonly OptionSet LinkOptions = Inquiries.With(NonElectronicBys);
+
     /// <summary>The options of a stage row: electronic or not, channels, reasons for a visit, where to visit.</summary>
     public static readonly OptionSet StageOptions = new OptionSet(
     [

@@ -112,15 +112,16 @@ public static class LegacyFormImporter
         var sample = text.AsSpan(0, Math.Min(text.Length, 256 * 1024));
         foreach (var c in sample)
         {
-            if (char.IsLetter(c))
+            if (c is >= '\u0620' and <= '\u064A' or >= '\u066E' and <= '\u06D3' or >= '\uFB50' and <= '\uFEFC')
             {
                 letters++;
-                if (c is >= '\u0600' and <= '\u06FF' or >= '\uFB50' and <= '\uFEFF')
-                {
-                    persian++;
-                }
+                persian++;
             }
-            else if (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f' or '\v'))
+            else if (char.IsAsciiLetter(c) || (c > '\u00BF' && char.IsLetter(c)))
+            {
+                letters++;
+            }
+            else if (c < ' ' && c is not ('\n' or '\r' or '\t' or '\f' or '\v'))
             {
                 control++;
             }

@@ -87,7 +87,7 @@ public static class ImportCommand
             {
                 outcome = await ImportOneAsync(input, options, db, scoped, written, ct);
             }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            catch (Exception ex) when (ex is OperationCanceledException or TimeoutException && !ct.IsCancellationRequested)
             {
                 outcome = new FileOutcome(input, Outcome.Failed, $"بیش از {options.Timeout.TotalSeconds:N0} ثانیه طول کشید؛ کنار گذاشته شد.");
             }
