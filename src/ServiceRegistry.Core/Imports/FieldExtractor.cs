@@ -205,9 +205,11 @@ internal sealed partial class FieldExtractor
         later = TrimBoilerplate(later);
         List<Piece> chosen;
         var confidence = Confidence.Sure;
+
         if (own.Count == 0 && IsReversedLine(a.Line) && Backward(anchor) is { Count: > 0 } before)
         {
             chosen = before;
+            confidence = Confidence.Unsure;
         }
         else if (own.Count > 0)
         {
