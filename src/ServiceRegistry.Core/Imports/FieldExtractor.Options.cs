@@ -35,7 +35,7 @@ internal sealed partial class FieldExtractor
     {
         var strong = pieces.Any(p => p.IsMark && !p.Weak);
         var units = new List<List<Tok>>();
-        var consumed = new Dictionary<Piece, List<(int Start, int End)>>();
+        var consumed = new Dictionary<int, List<(int Start, int End)>>();
         List<Tok>? unit = null;
         Piece? last = null;
         foreach (var piece in pieces)
@@ -108,7 +108,7 @@ internal sealed partial class FieldExtractor
             foreach (var tok in units.SelectMany(u => u))
             {
                 if (tok.Label is not null && !tok.Paired && tok.State != true && tok.Label.Group != OptionGroup.CounterContract
-                    && consumed.TryGetValue(tok.Piece, out var unpaired))
+                    && consumed.TryGetValue(tok.Piece.Index, out var unpaired))
                 {
                     unpaired.RemoveAll(x => x.Start == tok.Start && x.End == tok.End);
                 }
@@ -118,7 +118,7 @@ internal sealed partial class FieldExtractor
             foreach (var tok in units.SelectMany(u => u))
             {
                 if (tok.Label?.Group == OptionGroup.Other && tok.State != true && !string.IsNullOrEmpty(tok.Trailing)
-                    && consumed.TryGetValue(tok.Piece, out var spans) && tok.LabelEnd > tok.Start)
+                    && consumed.TryGetValue(tok.Piece.Index, out var spans) && tok.LabelEnd > tok.Start)
                 {
                     spans.RemoveAll(x => x.Start == tok.Start && x.End == tok.End);
                     spans.Add((tok.Start, tok.LabelEnd));
@@ -140,7 +140,7 @@ internal sealed partial class FieldExtractor
                     continue;
                 }
 
-                if (consumed.TryGetValue(piece, out var spans))
+                if (consumed.TryGetValue(piece.Index, out var spans))
                 {
                     Leave(piece, Remove(Text(piece), spans));
                 }
@@ -150,17 +150,17 @@ internal sealed partial class FieldExtractor
         return hits;
     }
 
-    private void ScanLabels(Piece piece, OptionSet set, List<Tok> unit, Dictionary<Piece, List<(int Start, int End)>> consumed)
+    private void ScanLabels(Piece piece, OptionSet set, List<Tok> unit, Dictionary<int, List<(int Start, int End)>> consumed)
     {
         var raw = Text(piece);
-        var folded = FoldedText.Of(raw);
+        var folded = ReferenceEquals(raw, piece.Raw) ? piece.Folded : FoldedText.Of(raw);
         var hits = set.Index.Scan(folded);
         var cursor = 0;
         for (var h = 0; h < hits.Count; h++)
         {
             var (s, e, label) = hits[h];
             var rawStart = folded.RawStart[s];
-            var rawEnd = folded.RawEnd[e - 1];
+            var rawEnd = folded.RawEndOf(e - 1);
             if (rawStart > cursor && raw.AsSpan(cursor, rawStart - cursor).Trim().Length > 0)
             {
                 unit.Add(new Tok { Piece = piece, Source = raw, Start = cursor, End = rawStart });
@@ -226,17 +226,17 @@ internal sealed partial class FieldExtractor
             unit.Add(new Tok { Piece = piece, Source = raw, Start = cursor, End = raw.Length });
         }
 
-        if (!consumed.ContainsKey(piece))
+        if (!consumed.ContainsKey(piece.Index))
         {
-            consumed[piece] = [];
+            consumed[piece.Index] = [];
         }
     }
 
-    private static void Consume(Dictionary<Piece, List<(int Start, int End)>> consumed, Piece piece, int start, int end)
+    private static void Consume(Dictionary<int, List<(int Start, int End)>> consumed, Piece piece, int start, int end)
     {
-        if (!consumed.TryGetValue(piece, out var list))
+        if (!consumed.TryGetValue(piece.Index, out var list))
         {
-            consumed[piece] = list = [];
+            consumed[piece.Index] = list = [];
         }
 
         list.Add((start, end));
@@ -271,7 +271,7 @@ internal sealed partial class FieldExtractor
 
     /// <summary>«سایر (با ذکر نحوه دسترسی) شبکه دولت»: the template words split the piece, so the free text of
     /// «سایر» may be the next piece of its cell.</summary>
-    private static void TrailingAcrossPieces(List<List<Tok>> units, Dictionary<Piece, List<(int Start, int End)>> consumed)
+    private static void TrailingAcrossPieces(List<List<Tok>> units, Dictionary<int, List<(int Start, int End)>> consumed)
     {
         foreach (var unit in units)
         {
@@ -391,7 +391,7 @@ internal sealed partial class FieldExtractor
         return lastSig!.IsMark ? false : null;
     }
 
-    private static void Pair(List<Tok> unit, bool before, OptionSet set, Dictionary<Piece, List<(int Start, int End)>> consumed)
+    private static void Pair(List<Tok> unit, bool before, OptionSet set, Dictionary<int, List<(int Start, int End)>> consumed)
     {
         var hasMarks = unit.Any(t => t.IsMark);
         var sig = unit.Where(t => t.IsMark || t.Label is not null).ToList();
@@ -505,7 +505,7 @@ internal sealed partial class FieldExtractor
             {
                 bestScore = score;
                 var startFolded = Math.Max(0, end - label.Key.Length);
-                best = (label, text.Start + folded.RawStart[startFolded], text.Start + folded.RawEnd[end - 1]);
+                best = (label, text.Start + folded.RawStart[startFolded], text.Start + folded.RawEndOf(end - 1));
             }
         }
 

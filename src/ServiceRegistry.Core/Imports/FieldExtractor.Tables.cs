@@ -6,6 +6,30 @@ namespace ServiceRegistry.Core.Imports;
 
 internal sealed partial class FieldExtractor
 {
+    private List<List<Piece>>? _allLines;
+
+    /// <summary>Every line's pieces, in order (built once).</summary>
+    private List<List<Piece>> AllLines()
+    {
+        if (_allLines is not null)
+        {
+            return _allLines;
+        }
+
+        _allLines = [];
+        foreach (var p in _p)
+        {
+            if (_allLines.Count == 0 || _allLines[^1][0].Line != p.Line)
+            {
+                _allLines.Add([]);
+            }
+
+            _allLines[^1].Add(p);
+        }
+
+        return _allLines;
+    }
+
     private Dictionary<int, List<Piece>> ByLine(int from, int to)
     {
         var lines = new Dictionary<int, List<Piece>>();
@@ -51,8 +75,9 @@ internal sealed partial class FieldExtractor
         var runs = new List<List<(int Line, Piece Piece, string Text)>>();
         List<(int Line, Piece Piece, string Text)>? run = null;
         var lastLine = -1;
-        foreach (var (line, pieces) in ByLine(0, _p.Count).OrderBy(kv => kv.Key))
+        foreach (var pieces in AllLines())
         {
+            var line = pieces[0].Line;
             var first = pieces.FirstOrDefault(p => !p.IsMark && !(p.IsAnchor && p.Anchor == Anchor.Boilerplate));
             Match? m = first is { IsText: true } && Free(first) ? StepNumber().Match(PersianText.ToLatinDigits(Text(first))) : null;
             var number = m is { Success: true } ? int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
@@ -288,7 +313,7 @@ internal sealed partial class FieldExtractor
 
     private int PermitHeaderStart()
     {
-        foreach (var (_, line) in ByLine(0, _p.Count).OrderBy(kv => kv.Key))
+        foreach (var line in AllLines())
         {
             if (IsPermitHeader(line))
             {

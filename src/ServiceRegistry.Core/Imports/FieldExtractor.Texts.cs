@@ -383,7 +383,7 @@ internal sealed partial class FieldExtractor
 
             foreach (Match m in matches)
             {
-                found.Add((p, m.Value.TrimEnd('.', '/')));
+                found.Add((p, m.Value.TrimEnd(UrlEnd)));
             }
 
             var rest = Url().Replace(text, " ");
@@ -607,7 +607,7 @@ internal sealed partial class FieldExtractor
         {
             if (sb.Length > 0)
             {
-                var text = CollapseSpaces(sb.ToString().Trim().Trim(':', '-', '–', '*', '.', '،', ',', '؛', '|').Trim());
+                var text = CollapseSpaces(sb.ToString().Trim().Trim(UnmappedEdges).Trim());
                 if (!IsNoise(text) && !IsTemplate(text))
                 {
                     unmapped.Add(text);
@@ -629,7 +629,7 @@ internal sealed partial class FieldExtractor
             covered += e - s;
 
             // An option's printed instruction in brackets right after it: "پیام کوتاه: (شماره سامانه پیامکی)".
-            var after = folded.RawEnd[e - 1];
+            var after = folded.RawEndOf(e - 1);
             while (after < text.Length && (char.IsWhiteSpace(text[after]) || text[after] == ':'))
             {
                 after++;

@@ -138,6 +138,12 @@ internal sealed partial class FieldExtractor
         _sources.Add(new FieldSource(path, at.Line + 1, clipped.Trim(), confidence));
     }
 
+    private static readonly char[] ValueStart = [':', '：', '-', '–', '،', ',', '؛', ';', '*', '.'];
+    private static readonly char[] ValueEnd = [':', '：', '-', '–', '،', ',', '؛', ';', '*'];
+    private static readonly char[] NumberingEnd = ['-', '–', '.', ')', ':'];
+    private static readonly char[] UnmappedEdges = [':', '-', '–', '*', '.', '،', ',', '؛', '|'];
+    private static readonly char[] UrlEnd = ['.', '/'];
+
     /// <summary>True when text holds no value: white space, punctuation, a section number, an ellipsis.</summary>
     private static bool IsNoise(string text)
     {
@@ -151,7 +157,7 @@ internal sealed partial class FieldExtractor
 
         // Digits alone are a value unless they are a section number ("۴-", "5.").
         var trimmed = text.Trim();
-        var t = trimmed.TrimEnd('-', '–', '.', ')', ':').Trim();
+        var t = trimmed.TrimEnd(NumberingEnd).Trim();
         return t.Length == 0 || t.All(c => !char.IsDigit(c)) || (trimmed[^1] is '-' or '–' or '.' or ')' && t.All(char.IsDigit));
     }
 
@@ -268,7 +274,7 @@ internal sealed partial class FieldExtractor
 
     private static List<Piece> TrimBoilerplate(List<Piece> pieces)
     {
-        if (pieces.Count == 0)
+        if (pieces.Count == 0 || !pieces.Exists(p => p.IsAnchor))
         {
             return pieces;
         }
@@ -363,19 +369,19 @@ internal sealed partial class FieldExtractor
         for (var again = true; again;)
         {
             var before = t;
-            t = t.Trim().TrimStart(':', '：', '-', '–', '،', ',', '؛', ';', '*', '.').Trim();
-            t = t.TrimEnd(':', '：', '-', '–', '،', ',', '؛', ';', '*').Trim();
+            t = t.Trim().TrimStart(ValueStart).Trim();
+            t = t.TrimEnd(ValueEnd).Trim();
             if (t.StartsWith(')'))
             {
                 t = t[1..];
             }
 
-            if (t.EndsWith('(') || (t.EndsWith(')') && t.Count(c => c == ')') > t.Count(c => c == '(')))
+            if (t.EndsWith('(') || (t.EndsWith(')') && t.AsSpan().Count(')') > t.AsSpan().Count('(')))
             {
                 t = t[..^1];
             }
 
-            if (t.StartsWith('(') && t.Count(c => c == '(') > t.Count(c => c == ')'))
+            if (t.StartsWith('(') && t.AsSpan().Count('(') > t.AsSpan().Count(')'))
             {
                 t = t[1..];
             }

@@ -13,24 +13,31 @@ internal sealed class FoldedText
 {
     private static readonly char[] Table = BuildTable();
 
-    private FoldedText(string raw, char[] chars, int length, int[] rawStart, int[] rawEnd, bool[] wordStart, bool[] wordEnd)
+    private const byte StartFlag = 1;
+    private const byte EndFlag = 2;
+    private readonly byte[] _flags;
+
+    private FoldedText(string raw, char[] chars, int length, int[] rawStart, byte[] flags)
     {
         Raw = raw;
         Chars = chars;
         Length = length;
         RawStart = rawStart;
-        RawEnd = rawEnd;
-        WordStart = wordStart;
-        WordEnd = wordEnd;
+        _flags = flags;
     }
 
     public string Raw { get; }
     public char[] Chars { get; }
     public int Length { get; }
+    /// <summary>The raw index of each folded character (each comes from exactly one raw character).</summary>
     public int[] RawStart { get; }
-    public int[] RawEnd { get; }
-    public bool[] WordStart { get; }
-    public bool[] WordEnd { get; }
+
+    public bool IsWordStart(int i) => (_flags[i] & StartFlag) != 0;
+
+    public bool IsWordEnd(int i) => (_flags[i] & EndFlag) != 0;
+
+    /// <summary>The raw index just after folded character <paramref name="i"/>.</summary>
+    public int RawEndOf(int i) => RawStart[i] + 1;
 
     public ReadOnlySpan<char> Span => Chars.AsSpan(0, Length);
 
@@ -39,9 +46,7 @@ internal sealed class FoldedText
         var n = raw.Length;
         var chars = new char[n];
         var rawStart = new int[n];
-        var rawEnd = new int[n];
-        var wordStart = new bool[n];
-        var wordEnd = new bool[n];
+        var flags = new byte[n];
         var length = 0;
         var boundary = true;
         for (var i = 0; i < n; i++)
@@ -56,7 +61,7 @@ internal sealed class FoldedText
             {
                 if (length > 0)
                 {
-                    wordEnd[length - 1] = true;
+                    flags[length - 1] |= EndFlag;
                 }
 
                 boundary = true;
@@ -65,18 +70,17 @@ internal sealed class FoldedText
 
             chars[length] = f;
             rawStart[length] = i;
-            rawEnd[length] = i + 1;
-            wordStart[length] = boundary;
+            flags[length] = boundary ? StartFlag : (byte)0;
             boundary = false;
             length++;
         }
 
         if (length > 0)
         {
-            wordEnd[length - 1] = true;
+            flags[length - 1] |= EndFlag;
         }
 
-        return new FoldedText(raw, chars, length, rawStart, rawEnd, wordStart, wordEnd);
+        return new FoldedText(raw, chars, length, rawStart, flags);
     }
 
     /// <summary>The matching key of a label: folded, without word breaks.</summary>
@@ -106,7 +110,7 @@ internal sealed class FoldedText
 
             var start = from + at;
             var end = start + key.Length;
-            if (WordStart[start] && WordEnd[end - 1])
+            if (IsWordStart(start) && IsWordEnd(end - 1))
             {
                 into.Add((start, end));
             }
@@ -148,7 +152,7 @@ internal sealed class FoldedText
                 column[i] = cost;
             }
 
-            if (column[m] < bestErrors && WordEnd[j])
+            if (column[m] < bestErrors && IsWordEnd(j))
             {
                 bestErrors = column[m];
                 bestEnd = j + 1;
@@ -160,7 +164,7 @@ internal sealed class FoldedText
 
     /// <summary>The raw text between two folded positions.</summary>
     public string RawSlice(int start, int end) =>
-        start >= end || start >= Length ? "" : Raw[RawStart[start]..RawEnd[end - 1]];
+        start >= end || start >= Length ? "" : Raw[RawStart[start]..RawEndOf(end - 1)];
 
     /// <summary>The raw index where a folded position starts (or the raw length at the end).</summary>
     public int RawIndex(int folded) => folded >= Length ? Raw.Length : RawStart[folded];

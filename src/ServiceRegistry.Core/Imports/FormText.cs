@@ -28,6 +28,15 @@ internal sealed class Piece
     public int Index { get; set; }
     public bool Used { get; set; }
 
+    private FoldedText? _folded;
+
+    /// <summary>The raw text folded for matching (computed once).</summary>
+    public FoldedText Folded
+    {
+        get => _folded ??= FoldedText.Of(Raw);
+        init => _folded = value;
+    }
+
     public bool IsText => Kind == PieceKind.Text;
     public bool IsMark => Kind == PieceKind.Mark;
     public bool IsAnchor => Kind == PieceKind.Anchor;
@@ -215,6 +224,9 @@ internal static partial class FormText
         ["آری"] = true, ["£"] = false, ["¨"] = false, ["False"] = false, ["FALSE"] = false, ["false"] = false, ["خیر"] = false,
     };
 
+    private static readonly Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> WeakLookup = WeakMarks.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly System.Buffers.SearchValues<char> WeakFirst = System.Buffers.SearchValues.Create(string.Concat(WeakMarks.Keys.Select(k => k[0]).Distinct()));
+
     /// <summary>Text between real tick boxes, with the stand-alone words that may be marks (R, x, *, True, خیر…) split out.</summary>
     private static void AddWeak(string cell, int from, int to, int line, int cellNo, List<Piece> into)
     {
@@ -240,7 +252,7 @@ internal static partial class FormText
                 continue;
             }
 
-            if (WeakMarks.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(cell.AsSpan(start, length), out var isChecked)
+            if (WeakFirst.Contains(cell[start]) && WeakLookup.TryGetValue(cell.AsSpan(start, length), out var isChecked)
                 && !(start > 0 && cell[start - 1] == '*') && !(i < cell.Length && cell[i] == '*'))
             {
                 AddText(cell[textStart..start], line, cellNo, into);
@@ -291,7 +303,7 @@ internal static partial class FormText
     /// <summary>Splits a text piece at the form's labels.</summary>
     private static void SplitAnchors(Piece piece, bool afterMark, List<Piece> into)
     {
-        var folded = FoldedText.Of(piece.Raw);
+        var folded = piece.Folded;
         var rawFrom = 0;
         var i = 0;
         while (i < folded.Length)
@@ -303,7 +315,7 @@ internal static partial class FormText
             }
 
             var rawStart = folded.RawStart[i];
-            var rawEnd = folded.RawEnd[end - 1];
+            var rawEnd = folded.RawEndOf(end - 1);
             if (rawStart > rawFrom)
             {
                 AddSplit(piece, piece.Raw[rawFrom..rawStart], into);
@@ -316,7 +328,7 @@ internal static partial class FormText
 
         if (rawFrom == 0)
         {
-            into.Add(piece);
+            into.Add(new Piece { Kind = piece.Kind, Raw = piece.Raw, Line = piece.Line, Cell = piece.Cell, Folded = folded });
         }
         else if (rawFrom < piece.Raw.Length)
         {
@@ -324,10 +336,12 @@ internal static partial class FormText
         }
     }
 
+    private static readonly char[] SplitStart = [':', '：', ')', '،', ','];
+
     private static void AddSplit(Piece piece, string text, List<Piece> into)
     {
         // A closing bracket or colon left over from a label belongs to the label.
-        var trimmed = text.Trim().TrimStart(':', '：', ')', '،', ',').Trim();
+        var trimmed = text.Trim().TrimStart(SplitStart).Trim();
         if (trimmed.Length == 0 || (trimmed.Length == 1 && trimmed[0] is '(' or ')' or ':' or '-'))
         {
             return;
@@ -345,7 +359,7 @@ internal static partial class FormText
 
         if (label.Rules.HasFlag(AnchorRule.NeedsColon))
         {
-            var raw = folded.Raw.AsSpan(folded.RawEnd[end - 1]).TrimStart();
+            var raw = folded.Raw.AsSpan(folded.RawEndOf(end - 1)).TrimStart();
             return raw.Length > 0 && raw[0] is ':' or '：';
         }
 

@@ -18,7 +18,7 @@ internal sealed class LabelIndex<T>
     {
         item = default!;
         end = start;
-        if (!text.WordStart[start] || !_buckets.TryGetValue(text.Chars[start], out var bucket))
+        if (!text.IsWordStart(start) || !_buckets.TryGetValue(text.Chars[start], out var bucket))
         {
             return false;
         }
@@ -26,7 +26,7 @@ internal sealed class LabelIndex<T>
         var span = text.Span[start..];
         foreach (var (key, candidate) in bucket)
         {
-            if (span.StartsWith(key, StringComparison.Ordinal) && text.WordEnd[start + key.Length - 1])
+            if (span.StartsWith(key, StringComparison.Ordinal) && text.IsWordEnd(start + key.Length - 1))
             {
                 item = candidate;
                 end = start + key.Length;

@@ -64,8 +64,17 @@ public static class LegacyFormImporter
 
         CheckLanguage(text);
         var document = FormText.Parse(text, markdown, ct);
-        var labels = document.Pieces.Where(p => p.IsAnchor && p.Anchor is not (Anchor.Boilerplate or Anchor.Section))
-            .Select(p => p.Anchor).Distinct().Count();
+        var seen = new bool[Enum.GetValues<Anchor>().Length];
+        var labels = 0;
+        foreach (var p in document.Pieces)
+        {
+            if (p.IsAnchor && p.Anchor is not (Anchor.Boilerplate or Anchor.Section) && !seen[(int)p.Anchor])
+            {
+                seen[(int)p.Anchor] = true;
+                labels++;
+            }
+        }
+
         if (labels < 2)
         {
             throw new FormImportException("هیچ‌یک از برچسب‌های فرم شناسنامه خدمت (عنوان خدمت، شرح خدمت، نوع خدمت…) در فایل پیدا نشد؛ این فایل شناسنامه خدمت نیست.");

@@ -28,6 +28,8 @@ internal static class PersianNumbers
         ["هزار"] = 1_000, ["میلیون"] = 1_000_000, ["ملیون"] = 1_000_000, ["میلیارد"] = 1_000_000_000,
     };
 
+    private static readonly char[] Trailing = ['.', ':', '-'];
+
     /// <summary>The first number in <paramref name="text"/> at or after <paramref name="from"/>.</summary>
     public static FoundNumber? FindFirst(string text, int from = 0)
     {
@@ -73,7 +75,7 @@ internal static class PersianNumbers
         }
 
         var found = FindFirst(text);
-        if (found is not { } f || text[..f.Start].Trim().Length > 0 || text[f.End..].Trim().Trim('.', ':', '-').Length > 0)
+        if (found is not { } f || text[..f.Start].Trim().Length > 0 || text[f.End..].Trim().Trim(Trailing).Length > 0)
         {
             return false;
         }
