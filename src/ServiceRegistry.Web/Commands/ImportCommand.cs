@@ -1,52 +1,244 @@
 using System.CommandLine;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
 using ServiceRegistry.Core;
+using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Imports;
+using ServiceRegistry.Core.Review;
 
 namespace ServiceRegistry.Web.Commands;
 
-/// <summary><c>import FILE.json... [--agency ID]</c>: stores each card file as a draft; a bad file stores nothing
-/// and is reported with the field and position of each error. Exit code 1 when any file failed.</summary>
+/// <summary>
+/// <c>import FILES... [--agency ID] [--dry-run] [--json-out DIR]</c>: card files (.json) are stored as before;
+/// legacy forms (.txt, .md, .docx) become drafts through <see cref="LegacyFormImporter"/>. Folders and .zip
+/// archives expand to their files. With <c>--dry-run</c> nothing touches the database (it is not even opened);
+/// <c>--json-out</c> writes DIR/NAME.json for each input. A progress bar runs on a terminal; the summary counts
+/// imported, needs review (with the unsure fields) and failed (with the reason). Exit code 1 when any failed.
+/// </summary>
 public static class ImportCommand
 {
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     public static Command Create(IServiceProvider services)
     {
-        var files = new Argument<string[]>("files") { Description = "Card files (.json) or folders", Arity = ArgumentArity.OneOrMore };
-        var agency = new Option<int?>("--agency") { Description = "Store the cards under this agency id (default: the agency named in each card)" };
-        var command = new Command("import", "Import cards from files") { files, agency };
+        var files = new Argument<string[]>("files") { Description = "Card files (.json), legacy forms (.txt, .md, .docx), folders or .zip archives", Arity = ArgumentArity.OneOrMore };
+        var agency = new Option<int?>("--agency") { Description = "Store the cards under this agency id (required for legacy forms unless --dry-run)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Read and convert only; touch no database" };
+        var jsonOut = new Option<string?>("--json-out") { Description = "Write DIR/NAME.json (the spec's JSON, with unmapped) for each input" };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds allowed per file", DefaultValueFactory = _ => 30 };
+        var command = new Command("import", "Import cards from files") { files, agency, dryRun, jsonOut, timeout };
         command.SetAction(async (parse, ct) =>
         {
-            await services.InitializeRegistryAsync(seedDemo: false, ct);
-            await using var scope = services.CreateAsyncScope();
-            IReadOnlyList<FileImportResult> results;
-            try
+            var options = new Options(parse.GetValue(agency), parse.GetValue(dryRun), parse.GetValue(jsonOut), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))));
+            var inputs = ImportInputs.Expand(parse.GetValue(files)!);
+            if (!options.DryRun && options.AgencyId is null && inputs.Any(i => !i.IsJson))
             {
-                results = await scope.ServiceProvider.GetRequiredService<CardFiles>()
-                    .ImportJsonAsync(parse.GetValue(files)!, parse.GetValue(agency), ct);
-            }
-            catch (ArgumentException ex)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
+                await Console.Error.WriteLineAsync("برای ذخیره فرم‌های قدیمی (.txt، .md، .docx) شناسه دستگاه را با --agency بدهید، یا با --dry-run فقط تبدیل کنید.");
                 return 2;
             }
 
-            foreach (var result in results)
+            if (options.JsonOut is { } dir)
             {
-                if (result.Ok)
-                {
-                    await Console.Out.WriteLineAsync($"{result.File}: imported as card {result.CardId}");
-                    continue;
-                }
-
-                foreach (var error in result.Errors)
-                {
-                    await Console.Error.WriteLineAsync($"{result.File}: {error}");
-                }
+                Directory.CreateDirectory(dir);
             }
 
-            var failed = results.Count(r => !r.Ok);
-            await Console.Out.WriteLineAsync($"imported {results.Count - failed}, failed {failed}");
-            return failed == 0 ? 0 : 1;
+            if (options.DryRun)
+            {
+                return await RunAsync(inputs, options, db: null, null, ct);
+            }
+
+            await services.InitializeRegistryAsync(seedDemo: false, ct);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            if (options.AgencyId is { } id && !await db.Agencies.AnyAsync(a => a.Id == id, ct))
+            {
+                await Console.Error.WriteLineAsync($"دستگاهی با شناسه {id} وجود ندارد.");
+                return 2;
+            }
+
+            return await RunAsync(inputs, options, db, scope.ServiceProvider, ct);
         });
         return command;
+    }
+
+    private sealed record Options(int? AgencyId, bool DryRun, string? JsonOut, TimeSpan Timeout);
+
+    private enum Outcome
+    {
+        Imported,
+        NeedsReview,
+        Failed,
+    }
+
+    private sealed record FileOutcome(ImportInput Input, Outcome Outcome, string Detail, int Unsure = 0);
+
+    private static async Task<int> RunAsync(IReadOnlyList<ImportInput> inputs, Options options, RegistryDbContext? db, IServiceProvider? scoped, CancellationToken ct)
+    {
+        var progress = new ProgressBar(inputs.Count);
+        var outcomes = new List<FileOutcome>(inputs.Count);
+        var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var input = inputs[i];
+            progress.Show(i, input.DisplayName);
+            FileOutcome outcome;
+            try
+            {
+                outcome = await ImportOneAsync(input, options, db, scoped, written, ct);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or TimeoutException && !ct.IsCancellationRequested)
+            {
+                outcome = new FileOutcome(input, Outcome.Failed, $"بیش از {options.Timeout.TotalSeconds:N0} ثانیه طول کشید؛ کنار گذاشته شد.");
+            }
+            catch (FormImportException ex)
+            {
+                outcome = new FileOutcome(input, Outcome.Failed, ex.Message);
+            }
+#pragma warning disable CA1031 // one bad file must not stop the batch: any other error is reported for that file
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                outcome = new FileOutcome(input, Outcome.Failed, $"{ex.GetType().Name}: {ex.Message}");
+            }
+#pragma warning restore CA1031
+
+            outcomes.Add(outcome);
+        }
+
+        progress.Done();
+        foreach (var o in outcomes)
+        {
+            switch (o.Outcome)
+            {
+                case Outcome.Failed:
+                    await Console.Error.WriteLineAsync($"{o.Input.DisplayName}: failed: {o.Detail}");
+                    break;
+                case Outcome.NeedsReview:
+                    await Console.Out.WriteLineAsync($"{o.Input.DisplayName}: needs review ({o.Unsure} unsure: {o.Detail})");
+                    break;
+                default:
+                    await Console.Out.WriteLineAsync($"{o.Input.DisplayName}: {o.Detail}");
+                    break;
+            }
+        }
+
+        var imported = outcomes.Count(o => o.Outcome == Outcome.Imported);
+        var review = outcomes.Where(o => o.Outcome == Outcome.NeedsReview).ToList();
+        var failed = outcomes.Count(o => o.Outcome == Outcome.Failed);
+        await Console.Out.WriteLineAsync(
+            $"imported {imported}, needs review {review.Count} ({review.Sum(o => o.Unsure)} unsure fields), failed {failed}" + (options.DryRun ? " (dry run: nothing stored)" : ""));
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static async Task<FileOutcome> ImportOneAsync(ImportInput input, Options options, RegistryDbContext? db, IServiceProvider? scoped, HashSet<string> written, CancellationToken ct)
+    {
+        if (input.Error is { } error || input.Load is null)
+        {
+            return new FileOutcome(input, Outcome.Failed, input.Error ?? "خوانده نشد.");
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.Timeout);
+        var token = timeout.Token;
+
+        // The importer is pure and checks the token; WaitAsync also stops waiting for one that does not return.
+        var work = Task.Run(() => Convert(input, token), token);
+        var (content, result) = await work.WaitAsync(options.Timeout, ct);
+        if (content is null)
+        {
+            return new FileOutcome(input, Outcome.Failed, "خوانده نشد.");
+        }
+
+        if (options.JsonOut is { } dir)
+        {
+            var name = input.Stem;
+            for (var n = 2; !written.Add(name); n++)
+            {
+                name = $"{input.Stem}-{n}";
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(dir, name + ".json"), CardJson.Serialize(content), Utf8, ct);
+        }
+
+        string stored = "converted";
+        if (!options.DryRun && db is not null)
+        {
+            if (input.IsJson && input.Path is { } path && scoped is not null)
+            {
+                var json = await scoped.GetRequiredService<CardFiles>().ImportJsonAsync([path], options.AgencyId, ct);
+                return json[0].Ok
+                    ? new FileOutcome(input, Outcome.Imported, $"imported as card {json[0].CardId}")
+                    : new FileOutcome(input, Outcome.Failed, string.Join("; ", json[0].Errors));
+            }
+
+            var problems = content.StructuralProblems();
+            if (problems.Count > 0)
+            {
+                return new FileOutcome(input, Outcome.Failed, string.Join("; ", problems.Select(p => $"{p.Path}: {p.Message}")));
+            }
+
+            var now = (scoped?.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+            var card = ServiceCard.NewDraft(options.AgencyId!.Value, content, now, Actor.System.Name);
+            card.RecordCreated(Actor.System, now, AuditActions.Imported);
+            db.Cards.Add(card);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            stored = $"imported as draft {card.Id}";
+        }
+
+        if (result is { NeedsReview: true })
+        {
+            var unsure = result.Unsure.Select(s => s.Path).ToList();
+            if (string.IsNullOrWhiteSpace(content.Title))
+            {
+                unsure.Insert(0, "title (missing)");
+            }
+
+            return new FileOutcome(input, Outcome.NeedsReview, $"{stored}; " + string.Join(", ", unsure), unsure.Count);
+        }
+
+        return new FileOutcome(input, Outcome.Imported, stored + (result is { Unmapped.Count: > 0 } ? $", {result.Unmapped.Count} unmapped" : ""));
+    }
+
+    private static (CardContent? Content, ImportResult? Result) Convert(ImportInput input, CancellationToken ct)
+    {
+        var bytes = input.Load!(ct);
+        if (input.IsJson)
+        {
+            var read = CardJson.Read(bytes);
+            return read.Ok ? (read.Content, null) : throw new FormImportException(string.Join("; ", read.Errors));
+        }
+
+        var result = LegacyFormImporter.Import(input.DisplayName, bytes, ct);
+        return (result.Draft, result);
+    }
+
+    /// <summary>A one-line progress bar on standard error, drawn only on a terminal.</summary>
+    private sealed class ProgressBar(int total)
+    {
+        private readonly bool _enabled = !Console.IsErrorRedirected && total > 0;
+
+        public void Show(int done, string name)
+        {
+            if (!_enabled)
+            {
+                return;
+            }
+
+            const int width = 30;
+            var filled = total == 0 ? width : done * width / total;
+            var label = name.Length > 40 ? "…" + name[^39..] : name;
+            Console.Error.Write($"\r[{new string('#', filled)}{new string('.', width - filled)}] {done}/{total} {label}".PadRight(90));
+        }
+
+        public void Done()
+        {
+            if (_enabled)
+            {
+                Console.Error.Write($"\r[{new string('#', 30)}] {total}/{total}".PadRight(90) + "\n");
+            }
+        }
     }
 }
