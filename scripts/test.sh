@@ -50,15 +50,19 @@ declare -A SUMMARY
 run() { # name, project, extra env...
   local name=$1 project=$2; shift 2
   log "$name"
-  set +e
-  env "$@" dotnet test --project "$project" -c Release --no-build 2>&1 | tee "$OUT/$name.log" | grep -E '^(failed|  total|  failed|  succeeded|  skipped)|error' || true
-  local status=${PIPESTATUS[0]}
-  set -e
-  local total succeeded
+  local status=0
+  env "$@" dotnet test --project "$project" -c Release --no-build > "$OUT/$name.log" 2>&1 || status=$?
+  grep -E '^(failed|  total|  failed|  succeeded|  skipped)' "$OUT/$name.log" || true
+  local total succeeded failed
   total=$(grep -E '^\s+total:' "$OUT/$name.log" | tail -1 | awk '{print $2}')
   succeeded=$(grep -E '^\s+succeeded:' "$OUT/$name.log" | tail -1 | awk '{print $2}')
+  failed=$(grep -E '^\s+failed:' "$OUT/$name.log" | tail -1 | awk '{print $2}')
   SUMMARY[$name]="${succeeded:-0}/${total:-0} passed"
-  [ "$status" = 0 ] || { echo "FAILED: $name (see $OUT/$name.log)"; FAILED=1; }
+  # A run fails on a non-zero exit, on any failed test, or when no test ran at all.
+  if [ "$status" != 0 ] || [ "${failed:-1}" != 0 ] || [ "${total:-0}" = 0 ]; then
+    echo "FAILED: $name (exit $status; see $OUT/$name.log)"
+    FAILED=1
+  fi
 }
 FAILED=0
 run unit            tests/ServiceRegistry.Core.Tests

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Testing;
 
@@ -20,12 +21,18 @@ public sealed class BrowserSession : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string Agency = "سازمان مدیریت و برنامه ریزی لرستان";
+    public const string Province = "لرستان";
 
     private IPlaywright? _playwright;
 
     public RegistryApp App { get; } = new BrowserApp();
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>An editor of <see cref="Agency"/>, the reviewer of its province and a national administrator.</summary>
+    public TestUser Editor { get; private set; } = null!;
+    public TestUser Reviewer { get; private set; } = null!;
+    public TestUser Admin { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
@@ -35,10 +42,13 @@ public sealed class BrowserSession : IAsyncLifetime
         BaseUrl = new Uri(address);
         await App.WithDbAsync(async db =>
         {
-            db.Agencies.Add(new Agency(Agency));
+            db.Agencies.Add(new Agency(Agency, Province));
             db.Agencies.Add(new Agency("استانداری", "تهران"));
             return await db.SaveChangesAsync();
         });
+        Editor = await App.UserAsync(Roles.AgencyEditor, Agency, Province);
+        Reviewer = await App.UserAsync(Roles.ProvincialReviewer, province: Province);
+        Admin = await App.UserAsync(Roles.NationalAdmin);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -49,8 +59,26 @@ public sealed class BrowserSession : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page (own context) at the app's address, Persian locale, wide desktop window.</summary>
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    /// <summary>A fresh page (own context) at the app's address, Persian locale, wide desktop window, signed in
+    /// through the sign-in form as <paramref name="user"/> (the agency editor unless said otherwise).</summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true, TestUser? user = null)
+    {
+        var page = await NewAnonymousPageAsync(javaScript);
+        await SignInAsync(page, user ?? Editor);
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, TestUser user)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("پست الکترونیک").FillAsync(user.Email);
+        await page.GetByLabel("گذرواژه").FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ورود", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/review");
+    }
+
+    /// <summary>A fresh page for a member of the public (no sign-in).</summary>
+    public async Task<IPage> NewAnonymousPageAsync(bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {

@@ -99,7 +99,7 @@ public sealed class CardJourneyTests(BrowserSession session)
     public async Task ReopenACard_EditAPermitInquiryAndAStep_ChangesAreKept()
     {
         // Arrange
-        var seeded = await session.App.SeedAsync(new CardBuilder().Titled("صدور پروانه بهره برداری").With(c =>
+        var seeded = await session.App.SeedAsync(new CardBuilder().Titled("صدور پروانه بهره برداری").OfAgency(BrowserSession.Agency, BrowserSession.Province).With(c =>
         {
             c.ProcessSteps = ["ثبت درخواست", "بازدید"];
             c.Permits = [new Permit { Title = "پروانه بهره برداری", Kind = PermitKind.Issue, Inquiries = [new PermitInquiry { Agency = "اداره کل محیط زیست", Electronic = false }] }];
@@ -135,7 +135,8 @@ public sealed class CardJourneyTests(BrowserSession session)
         var form = new CardFormPage(page);
         await form.OpenNewAsync();
 
-        // Act
+        // Act (the editor's own agency is preselected; choosing none shows that error too)
+        await form.ChooseAgencyAsync("");
         await form.FillAsync("شرح خدمت", "شرحی که نباید گم شود");
         await form.ClickAsync("افزودن حساب بانکی");
         await form.FillAsync("شماره حساب یا شبا ۱", "IR580170000000100324200007");

@@ -26,10 +26,12 @@ public static class ImportInputs
         _ => LegacyFormImporter.MaxTextBytes,
     };
 
+    /// <summary>The files of a batch in natural name order (2 before 10), folders and .zip files expanded in place, so
+    /// an export imported again gets its cards back in the same order (and, in an empty registry, the same ids).</summary>
     public static IReadOnlyList<ImportInput> Expand(IEnumerable<string> paths)
     {
         var inputs = new List<ImportInput>();
-        foreach (var path in paths)
+        foreach (var path in paths.Order(NaturalOrder.Instance))
         {
             if (Directory.Exists(path))
             {

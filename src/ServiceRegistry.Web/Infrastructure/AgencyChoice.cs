@@ -21,10 +21,12 @@ public static class AgencyChoice
         var scope = actor.AgencyScope.ToList();
         var agencies = await db.Agencies.AsNoTracking().Where(a => actor.IsAdmin || scope.Contains(a.Id)).OrderBy(a => a.Name)
             .Select(a => new { a.Id, a.Name, a.Province }).ToListAsync(ct);
-        selected ??= agencies.Count == 1 ? agencies[0].Id : actor.AgencyId;
         return agencies.Select(a => new SelectListItem(a.Province is null ? a.Name : $"{a.Name} ({a.Province})",
             a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Id == selected)).ToList();
     }
+
+    /// <summary>The agency a new form starts with: the person's own.</summary>
+    public static int? Default(Actor actor) => actor.IsAgencyStaff ? actor.AgencyId : null;
 
     /// <summary>Agency staff and the national office create cards; reviewers do not.</summary>
     public static bool MayCreate(Actor actor) => actor.IsAdmin || actor.Roles.Contains(Roles.AgencyEditor) || actor.Roles.Contains(Roles.AgencyHead);

@@ -11,8 +11,19 @@ public sealed class CardFormPage(IPage page)
 
     public async Task OpenEditAsync(int id) => await page.GotoAsync($"/cards/{id}/edit");
 
-    public Task ChooseAgencyAsync(string name) =>
-        page.GetByLabel("نام دستگاه اجرایی", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = name });
+    /// <summary>Chooses the agency by its name (the option shows the province after it); "" chooses none.</summary>
+    public async Task ChooseAgencyAsync(string name)
+    {
+        var select = page.GetByLabel("نام دستگاه اجرایی", new() { Exact = true });
+        if (name.Length == 0)
+        {
+            await select.SelectOptionAsync(new SelectOptionValue { Index = 0 });
+            return;
+        }
+
+        var value = await select.Locator("option").Filter(new() { HasText = name }).First.GetAttributeAsync("value");
+        await select.SelectOptionAsync(new SelectOptionValue { Value = value! });
+    }
 
     /// <summary>A field by its label (exact), optionally inside a group (a fieldset's legend: a stage, a permit).</summary>
     public ILocator Field(string label, string? group = null) =>

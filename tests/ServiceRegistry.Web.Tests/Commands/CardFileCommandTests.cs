@@ -58,8 +58,8 @@ public sealed class CardFileCommandTests : IDisposable
 
         // Assert
         Assert.Equal(1, import.ExitCode);
-        Assert.Contains("bad.json: line 3, column 19: $.recipients.count:", import.Error, StringComparison.Ordinal);
-        Assert.Contains("imported 1, failed 1", import.Output, StringComparison.Ordinal);
+        Assert.Contains("bad.json: failed: line 3, column 19: $.recipients.count:", import.Error, StringComparison.Ordinal);
+        Assert.Contains("imported 1, needs review 0 (0 unsure fields), failed 1", import.Output, StringComparison.Ordinal);
         var stored = Directory.GetFiles(output).Select(File.ReadAllText).ToList();
         Assert.Single(stored);
         Assert.Contains("خدمت سالم", stored[0], StringComparison.Ordinal);

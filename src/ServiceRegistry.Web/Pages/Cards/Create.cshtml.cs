@@ -26,6 +26,7 @@ public sealed class CreateModel(RegistryDbContext db, TimeProvider time) : CardF
             return Forbid();
         }
 
+        AgencyId ??= AgencyChoice.Default(HttpContext.GetActor());
         Describe();
         await PrepareAsync(ct);
         return Page();

@@ -1,0 +1,41 @@
+using Microsoft.Playwright;
+
+namespace ServiceRegistry.BrowserTests.Pages;
+
+/// <summary>The work queues (/review) and one card's review page (/review/{id}).</summary>
+public sealed class ReviewPage(IPage page)
+{
+    public IPage Page => page;
+
+    public async Task OpenQueuesAsync() => await page.GotoAsync("/review");
+
+    public async Task OpenAsync(int id) => await page.GotoAsync($"/review/{id}");
+
+    /// <summary>Opens the card from a queue (by the queue's heading and the card's title).</summary>
+    public async Task OpenFromQueueAsync(string queue, string title)
+    {
+        await OpenQueuesAsync();
+        var section = page.Locator("section").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = queue }) });
+        await section.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/review/*");
+    }
+
+    public async Task ActAsync(string button)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("انجام شد");
+    }
+
+    public async Task ReturnWithCommentAsync(string fieldLabel, string comment)
+    {
+        await page.GetByLabel("فیلد ۱", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = fieldLabel });
+        await page.GetByLabel("توضیح برای فیلد ۱", new() { Exact = true }).FillAsync(comment);
+        await ActAsync("برگشت برای اصلاح");
+    }
+
+    public Task<string> StatusAsync() => page.Locator("#card-status").InnerTextAsync();
+
+    public Task<string> ServiceIdAsync() => page.Locator("#card-service-id").InnerTextAsync();
+
+    public ILocator Comments => page.Locator("#review-comments");
+}
