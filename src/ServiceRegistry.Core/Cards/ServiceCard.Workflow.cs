@@ -168,7 +168,6 @@ public sealed partial class ServiceCard
         {
             AgencyId = AgencyId,
             Province = Province,
-            ParentId = ParentId,
             RevisionOfId = Id,
             Status = CardStatus.Draft,
             CreatedAt = now.UtcDateTime,
@@ -210,25 +209,6 @@ public sealed partial class ServiceCard
         return Status == CardStatus.Archived
             ? WorkflowResult.Refused("این شناسنامه پیش از این بایگانی شده است.")
             : Move(actor, now, CardStatus.Archived, AuditActions.Archived, null);
-    }
-
-    /// <summary>Puts this card under a parent service (a sub-service), or at the top level with null.</summary>
-    public WorkflowResult SetParent(Actor actor, ServiceCard? parent)
-    {
-        var check = CanEdit(actor);
-        if (!check.Ok)
-        {
-            return check;
-        }
-
-        if (parent is not null && (parent.Id == Id || parent.ParentId == Id))
-        {
-            return WorkflowResult.Refused("یک خدمت نمی‌تواند زیرخدمت خودش یا زیرخدمت‌هایش باشد.");
-        }
-
-        ParentId = parent?.Id;
-        Content.ParentServiceId = parent?.ServiceId;
-        return WorkflowResult.Done;
     }
 
     private WorkflowResult Move(Actor actor, DateTimeOffset now, CardStatus to, string action, string? detail)

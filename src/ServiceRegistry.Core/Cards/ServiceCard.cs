@@ -26,9 +26,6 @@ public sealed partial class ServiceCard
     /// <summary>The national service ID, once issued. Authoritative: the content's serviceId mirrors it.</summary>
     public string? ServiceId { get; private set; }
 
-    /// <summary>The parent service when this card is a sub-service.</summary>
-    public int? ParentId { get; private set; }
-
     /// <summary>For a revision of a published card: the published card it will replace when published.</summary>
     public int? RevisionOfId { get; private set; }
 

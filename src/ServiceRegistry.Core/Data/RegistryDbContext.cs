@@ -83,7 +83,6 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
                 .HasDatabaseName("IX_Cards_Catalog");
             card.HasIndex(c => c.ParentServiceId);
             card.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
-            card.HasOne<ServiceCard>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
             card.HasOne<ServiceCard>().WithMany().HasForeignKey(c => c.RevisionOfId).OnDelete(DeleteBehavior.Restrict);
             card.HasMany(c => c.Versions).WithOne().HasForeignKey(v => v.CardId).OnDelete(DeleteBehavior.Restrict);
             card.HasMany(c => c.Comments).WithOne().HasForeignKey(v => v.CardId).OnDelete(DeleteBehavior.Restrict);
@@ -92,7 +91,6 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             card.HasIndex(c => c.AgencyId);
             card.HasIndex(c => c.ServiceId).IsUnique();
             card.HasIndex(c => c.Province);
-            card.HasIndex(c => c.ParentId);
             card.HasIndex(c => c.RevisionOfId);
             ContentColumn(card.Property(c => c.Content), postgres);
         });

@@ -53,7 +53,7 @@ public sealed class CardWorkflow(RegistryDbContext db, TimeProvider time, Servic
         ServiceCard? produced = null;
         var result = action switch
         {
-            WorkflowAction.Submit => card.Submit(actor, now),
+            WorkflowAction.Submit => (actor.IsEditorOf(card) || actor.IsHeadOf(card) ? await ParentExistsAsync(card, ct) : null) ?? card.Submit(actor, now),
             WorkflowAction.Return => card.Return(actor, comments ?? [], now),
             WorkflowAction.Approve => card.Approve(actor, now),
             WorkflowAction.IssueServiceId => actor.IsAdmin && card.Status == CardStatus.Approved && card.ServiceId is null && card.RevisionOfId is null
@@ -98,6 +98,15 @@ public sealed class CardWorkflow(RegistryDbContext db, TimeProvider time, Servic
 
     private static WorkflowOutcome Conflict(ServiceCard card) =>
         new(WorkflowOutcomeKind.Conflict, "این شناسنامه در همین فاصله به دست کس دیگری تغییر کرده است. صفحه را تازه کنید و دوباره تصمیم بگیرید.", card);
+
+    /// <summary>A sub-service names its parent by service ID; the parent must be a service of the registry.</summary>
+    private async Task<WorkflowResult?> ParentExistsAsync(ServiceCard card, CancellationToken ct)
+    {
+        var parent = card.Content.ParentServiceId?.Trim();
+        return string.IsNullOrEmpty(parent) || await db.Cards.AnyAsync(c => c.ServiceId == parent && c.Id != card.Id, ct)
+            ? null
+            : WorkflowResult.Refused($"خدمت مادری با شناسه {parent} در سامانه نیست؛ شناسه خدمت مادر را درست بنویسید یا خالی بگذارید.");
+    }
 
     private async Task<WorkflowResult> PublishAsync(ServiceCard card, Actor actor, DateTimeOffset now, CancellationToken ct)
     {

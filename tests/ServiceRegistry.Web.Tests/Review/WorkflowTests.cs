@@ -222,6 +222,25 @@ public sealed class WorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_SubServiceOfAnUnknownParent_IsRefused_OfAKnownOne_GoesThrough()
+    {
+        // Arrange: a published parent service and two sub-service drafts
+        await _app.SeedAsync(new CardBuilder().Titled("خدمت مادر").OfAgency(AgencyA, "لرستان").Published("10000000555"));
+        var orphan = (await _app.SeedAsync(new CardBuilder().Titled("زیرخدمت بی‌مادر").OfAgency(AgencyA, "لرستان").With(c => c.ParentServiceId = "19999999999")))[0].Id;
+        var child = (await _app.SeedAsync(new CardBuilder().Titled("زیرخدمت").OfAgency(AgencyA, "لرستان").With(c => c.ParentServiceId = "10000000555")))[0].Id;
+        var editor = await _app.ClientAsAsync(_editorA);
+
+        // Act
+        var refused = await editor.PostAsJsonAsync($"/api/v1/services/{orphan}/submit", new { });
+        var accepted = await editor.PostAsJsonAsync($"/api/v1/services/{child}/submit", new { });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("19999999999", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Fact]
     public async Task ServiceIds_AreUniqueAndNeverReused()
     {
         // Arrange: an imported card already holds the first number of the sequence

@@ -6,7 +6,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace ServiceRegistry.Core.Data.Migrations;
 
-/// <summary>Accounts (ASP.NET Core Identity), the review workflow (sub-services, revisions, versions, comments),
+/// <summary>Accounts (ASP.NET Core Identity), the review workflow (revisions, versions, comments),
 /// the append-only audit log and the service ID counter.</summary>
 [DbContext(typeof(RegistryDbContext))]
 [Migration("20261121020000_Workflow")]
@@ -20,21 +20,17 @@ public sealed class Workflow : Migration
         migrationBuilder.AddColumn<DateTime>("PublishedAt", "Cards", nullable: true);
         if (pg)
         {
-            migrationBuilder.AddColumn<int>("ParentId", "Cards", nullable: true);
             migrationBuilder.AddColumn<int>("RevisionOfId", "Cards", nullable: true);
-            migrationBuilder.AddForeignKey("FK_Cards_Cards_ParentId", "Cards", "ParentId", "Cards", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
             migrationBuilder.AddForeignKey("FK_Cards_Cards_RevisionOfId", "Cards", "RevisionOfId", "Cards", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
         }
         else
         {
             // SQLite cannot add a foreign key to an existing table, but a new column may carry one (EF would need a
             // model snapshot to rebuild the table, and these migrations are hand-written without one).
-            migrationBuilder.Sql("""ALTER TABLE "Cards" ADD COLUMN "ParentId" INTEGER NULL REFERENCES "Cards" ("Id") ON DELETE RESTRICT;""");
             migrationBuilder.Sql("""ALTER TABLE "Cards" ADD COLUMN "RevisionOfId" INTEGER NULL REFERENCES "Cards" ("Id") ON DELETE RESTRICT;""");
         }
 
         migrationBuilder.CreateIndex("IX_Cards_Province", "Cards", "Province");
-        migrationBuilder.CreateIndex("IX_Cards_ParentId", "Cards", "ParentId");
         migrationBuilder.CreateIndex("IX_Cards_RevisionOfId", "Cards", "RevisionOfId");
         migrationBuilder.Sql("""
             UPDATE "Cards" SET "Province" = (SELECT "Province" FROM "Agencies" WHERE "Agencies"."Id" = "Cards"."AgencyId");
@@ -269,14 +265,12 @@ public sealed class Workflow : Migration
 
         if (migrationBuilder.IsPostgres())
         {
-            migrationBuilder.DropForeignKey("FK_Cards_Cards_ParentId", "Cards");
             migrationBuilder.DropForeignKey("FK_Cards_Cards_RevisionOfId", "Cards");
         }
 
         migrationBuilder.DropIndex("IX_Cards_Province", "Cards");
-        migrationBuilder.DropIndex("IX_Cards_ParentId", "Cards");
         migrationBuilder.DropIndex("IX_Cards_RevisionOfId", "Cards");
-        foreach (var column in new[] { "ParentId", "RevisionOfId", "PublishedAt" })
+        foreach (var column in new[] { "RevisionOfId", "PublishedAt" })
         {
             migrationBuilder.DropColumn(column, "Cards");
         }
