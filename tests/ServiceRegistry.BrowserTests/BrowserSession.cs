@@ -88,7 +88,7 @@ public sealed class BrowserSession : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             AcceptDownloads = true,
         });
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
