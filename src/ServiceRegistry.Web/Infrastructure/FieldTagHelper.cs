@@ -66,12 +66,12 @@ public sealed class FieldTagHelper : TagHelper
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         var errors = Errors(name, includeChildren: IsSet(type));
         var warning = ViewContext.ViewData[WarningsKey] is IReadOnlyDictionary<string, string> warnings && warnings.TryGetValue(name, out var w) ? w : null;
-        var unsure = CardFormNames.UnsureNote(ViewContext.ViewData, name);
+        var (isUnsure, unsure) = CardFormNames.UnsureNote(ViewContext.ViewData, name);
         var describedBy = string.Join(' ', new[] { errors.Count > 0 ? id + "-error" : null, warning is null ? null : id + "-warning", unsure is null ? null : id + "-unsure", Hint is null ? null : id + "-hint" }.OfType<string>());
 
         output.TagName = null;
         var html = new HtmlContentBuilder();
-        var wrapperClass = $"field mb-3{(unsure is null ? "" : " field-unsure")} {Class}".Trim();
+        var wrapperClass = $"field mb-3{(isUnsure ? " field-unsure" : "")} {Class}".Trim();
         if (IsSet(type))
         {
             var elementType = type.GetGenericArguments()[0];
