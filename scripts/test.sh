@@ -41,6 +41,9 @@ log "starting PostgreSQL ($PGBIN) on 127.0.0.1:$PGPORT"
   -o "-p $PGPORT -c listen_addresses=127.0.0.1 -k /tmp -c fsync=off -c full_page_writes=off -c max_connections=300" start >/dev/null
 export REGISTRY_PG_SERVER="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres"
 
+# Many in-process test apps each watch their configuration files; polling keeps them off the machine's inotify limit.
+export DOTNET_USE_POLLING_FILE_WATCHER=1
+
 # --- 3. Build once ------------------------------------------------------------------------------
 log "building"
 dotnet build ServiceRegistry.slnx -c Release -nologo -clp:ErrorsOnly

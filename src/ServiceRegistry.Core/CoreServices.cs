@@ -7,6 +7,7 @@ using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Catalog;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Imports;
 using ServiceRegistry.Core.Review;
 
 namespace ServiceRegistry.Core;
@@ -69,6 +70,9 @@ public static class CoreServices
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddScoped<CardWorkflow>();
         builder.Services.AddHostedService<RegistryInitializer>();
+        builder.Services.AddOptions<ImportOptions>().BindConfiguration("Imports");
+        builder.Services.AddSingleton<ImportQueue>();
+        builder.Services.AddHostedService<ImportWorker>(); // after the initializer: the database is migrated first
         return builder;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Imports;
 using ServiceRegistry.Core.Review;
 
 namespace ServiceRegistry.Core.Data;
@@ -19,6 +20,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Counter> Counters => Set<Counter>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportItem> ImportItems => Set<ImportItem>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -121,6 +124,39 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             counter.ToTable("Counters");
             counter.HasKey(c => c.Name);
             counter.Property(c => c.Value).IsConcurrencyToken();
+        });
+
+        builder.Entity<ImportBatch>(batch =>
+        {
+            batch.ToTable("ImportBatches");
+            batch.HasOne<RegistryUser>().WithMany().HasForeignKey(b => b.OwnerId).OnDelete(DeleteBehavior.Cascade);
+            batch.HasMany(b => b.Items).WithOne().HasForeignKey(i => i.BatchId).OnDelete(DeleteBehavior.Cascade);
+            batch.HasIndex(b => b.OwnerId);
+        });
+
+        builder.Entity<ImportItem>(item =>
+        {
+            item.ToTable("ImportItems");
+            item.Property(i => i.FileName).IsRequired();
+            item.Property(i => i.Status).HasConversion<string>().IsRequired().IsConcurrencyToken();
+            item.Property(i => i.Outcome).HasConversion<string>();
+            item.Property(i => i.CardId).IsConcurrencyToken();
+            item.HasOne<ServiceCard>().WithMany().HasForeignKey(i => i.CardId).OnDelete(DeleteBehavior.SetNull);
+            item.HasIndex(i => new { i.BatchId, i.Position }).IsUnique();
+            item.HasIndex(i => i.Status);
+            item.HasIndex(i => i.CardId);
+            item.Ignore(i => i.IsFinished);
+            var draft = item.Property(i => i.Draft).HasConversion(
+                c => CardJson.ToCompact(c!),
+                s => CardJson.ReadTrusted(s),
+                new ValueComparer<CardContent?>(
+                    (a, b) => (a == null ? null : CardJson.ToCompact(a)) == (b == null ? null : CardJson.ToCompact(b)),
+                    c => c == null ? 0 : CardJson.ToCompact(c).GetHashCode(StringComparison.Ordinal),
+                    c => c == null ? null : CardJson.Clone(c)));
+            if (postgres)
+            {
+                draft.HasColumnType("jsonb");
+            }
         });
     }
 

@@ -92,18 +92,36 @@ public static class ImportInputs
         return File.ReadAllBytes(file);
     }
 
-    private static List<ImportInput> FromZip(string zipPath)
+    private static IReadOnlyList<ImportInput> FromZip(string zipPath)
+    {
+        var length = new FileInfo(zipPath).Length;
+        if (length > SafeZip.MaxTotalBytes)
+        {
+            return [new ImportInput(zipPath, System.IO.Path.GetFileNameWithoutExtension(zipPath), ".zip", null, "بایگانی بیش از حد بزرگ است.")];
+        }
+
+        try
+        {
+            return FromZip(zipPath, File.ReadAllBytes(zipPath));
+        }
+        catch (IOException ex)
+        {
+            return [new ImportInput(zipPath, System.IO.Path.GetFileNameWithoutExtension(zipPath), ".zip", null, "بایگانی خوانده نشد: " + ex.Message)];
+        }
+    }
+
+    /// <summary>The card files inside a .zip (an uploaded one, or one read from disk), each read lazily within
+    /// <see cref="SafeZip"/>'s bounds; an archive that cannot be opened is one input with its error.</summary>
+    public static IReadOnlyList<ImportInput> FromZip(string zipName, byte[] bytes)
     {
         var inputs = new List<ImportInput>();
         try
         {
-            var length = new FileInfo(zipPath).Length;
-            if (length > SafeZip.MaxTotalBytes)
+            if (bytes.LongLength > SafeZip.MaxTotalBytes)
             {
-                return [new ImportInput(zipPath, System.IO.Path.GetFileNameWithoutExtension(zipPath), ".zip", null, "بایگانی بیش از حد بزرگ است.")];
+                return [new ImportInput(zipName, System.IO.Path.GetFileNameWithoutExtension(zipName), ".zip", null, "بایگانی بیش از حد بزرگ است.")];
             }
 
-            var bytes = File.ReadAllBytes(zipPath);
             using var archive = SafeZip.Open(new MemoryStream(bytes, writable: false));
             long declared = 0;
             foreach (var entry in archive.Entries.OrderBy(e => e.FullName, NaturalOrder.Instance))
@@ -114,7 +132,7 @@ public static class ImportInputs
                     continue;
                 }
 
-                var name = $"{zipPath}!{entry.FullName}";
+                var name = $"{zipName}!{entry.FullName}";
                 declared += Math.Max(entry.Length, 0);
                 if (declared > SafeZip.MaxTotalBytes)
                 {
@@ -132,11 +150,11 @@ public static class ImportInputs
         }
         catch (FormImportException ex)
         {
-            inputs.Add(new ImportInput(zipPath, System.IO.Path.GetFileNameWithoutExtension(zipPath), ".zip", null, ex.Message));
+            inputs.Add(new ImportInput(zipName, System.IO.Path.GetFileNameWithoutExtension(zipName), ".zip", null, ex.Message));
         }
         catch (IOException ex)
         {
-            inputs.Add(new ImportInput(zipPath, System.IO.Path.GetFileNameWithoutExtension(zipPath), ".zip", null, "بایگانی خوانده نشد: " + ex.Message));
+            inputs.Add(new ImportInput(zipName, System.IO.Path.GetFileNameWithoutExtension(zipName), ".zip", null, "بایگانی خوانده نشد: " + ex.Message));
         }
 
         return inputs;

@@ -24,6 +24,15 @@ public static class LegacyFormImporter
     /// <exception cref="FormImportException">The file is not a card that can be read (the message says why).</exception>
     public static ImportResult Import(string fileName, byte[] bytes, CancellationToken ct = default)
     {
+        var (text, markdown) = ReadText(fileName, bytes, ct);
+        return ImportText(text, markdown, ct);
+    }
+
+    /// <summary>The text the importer reads from a file (what a person compares the draft with): decoded text,
+    /// or the paragraphs and table rows of a .docx; within the size bounds.</summary>
+    /// <exception cref="FormImportException">The file is empty, too big, binary or a broken Word file.</exception>
+    public static (string Text, bool Markdown) ReadText(string fileName, byte[] bytes, CancellationToken ct = default)
+    {
         var extension = Path.GetExtension(fileName).ToUpperInvariant();
         if (bytes.Length == 0)
         {
@@ -37,7 +46,7 @@ public static class LegacyFormImporter
                 throw new FormImportException($"فایل Word بزرگ‌تر از {MaxDocxBytes / 1024 / 1024} مگابایت است؛ یک شناسنامه چنین حجمی ندارد.");
             }
 
-            return ImportText(DocxFormReader.ReadText(bytes, ct), markdown: false, ct);
+            return (DocxFormReader.ReadText(bytes, ct), false);
         }
 
         if (bytes.Length > MaxTextBytes)
@@ -50,7 +59,7 @@ public static class LegacyFormImporter
             throw new FormImportException("این فایل یک بایگانی zip (یا سند Word) است، نه متن؛ پسوند آن را درست کنید.");
         }
 
-        return ImportText(Decode(bytes), markdown: extension == ".MD", ct);
+        return (Decode(bytes), extension == ".MD");
     }
 
     /// <summary>Imports the text of a form.</summary>

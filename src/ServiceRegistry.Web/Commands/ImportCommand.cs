@@ -66,14 +66,7 @@ public static class ImportCommand
 
     private sealed record Options(int? AgencyId, bool DryRun, string? JsonOut, TimeSpan Timeout);
 
-    private enum Outcome
-    {
-        Imported,
-        NeedsReview,
-        Failed,
-    }
-
-    private sealed record FileOutcome(ImportInput Input, Outcome Outcome, string Detail, int Unsure = 0);
+    private sealed record FileOutcome(ImportInput Input, ImportOutcome Outcome, string Detail, int Unsure = 0);
 
     private static async Task<int> RunAsync(IReadOnlyList<ImportInput> inputs, Options options, RegistryDbContext? db, IServiceProvider? scoped, CancellationToken ct)
     {
@@ -89,18 +82,10 @@ public static class ImportCommand
             {
                 outcome = await ImportOneAsync(input, options, db, scoped, written, ct);
             }
-            catch (Exception ex) when (ex is OperationCanceledException or TimeoutException && !ct.IsCancellationRequested)
-            {
-                outcome = new FileOutcome(input, Outcome.Failed, $"بیش از {options.Timeout.TotalSeconds:N0} ثانیه طول کشید؛ کنار گذاشته شد.");
-            }
-            catch (FormImportException ex)
-            {
-                outcome = new FileOutcome(input, Outcome.Failed, ex.Message);
-            }
-#pragma warning disable CA1031 // one bad file must not stop the batch: any other error is reported for that file
+#pragma warning disable CA1031 // one bad file must not stop the batch: an error while storing is reported for that file
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                outcome = new FileOutcome(input, Outcome.Failed, $"{ex.GetType().Name}: {ex.Message}");
+                outcome = new FileOutcome(input, ImportOutcome.Failed, $"{ex.GetType().Name}: {ex.Message}");
             }
 #pragma warning restore CA1031
 
@@ -112,10 +97,10 @@ public static class ImportCommand
         {
             switch (o.Outcome)
             {
-                case Outcome.Failed:
+                case ImportOutcome.Failed:
                     await Console.Error.WriteLineAsync($"{o.Input.DisplayName}: failed: {o.Detail}");
                     break;
-                case Outcome.NeedsReview:
+                case ImportOutcome.NeedsReview:
                     await Console.Out.WriteLineAsync($"{o.Input.DisplayName}: needs review ({o.Unsure} unsure: {o.Detail})");
                     break;
                 default:
@@ -124,33 +109,22 @@ public static class ImportCommand
             }
         }
 
-        var imported = outcomes.Count(o => o.Outcome == Outcome.Imported);
-        var review = outcomes.Where(o => o.Outcome == Outcome.NeedsReview).ToList();
-        var failed = outcomes.Count(o => o.Outcome == Outcome.Failed);
+        var summary = ImportSummary.Of(outcomes.Select(o => (o.Outcome, o.Unsure)));
         await Console.Out.WriteLineAsync(
-            $"imported {imported}, needs review {review.Count} ({review.Sum(o => o.Unsure)} unsure fields), failed {failed}" + (options.DryRun ? " (dry run: nothing stored)" : ""));
-        return failed == 0 ? 0 : 1;
+            $"imported {summary.Imported}, needs review {summary.NeedsReview} ({summary.UnsureFields} unsure fields), failed {summary.Failed}" + (options.DryRun ? " (dry run: nothing stored)" : ""));
+        return summary.Failed == 0 ? 0 : 1;
     }
 
     private static async Task<FileOutcome> ImportOneAsync(ImportInput input, Options options, RegistryDbContext? db, IServiceProvider? scoped, HashSet<string> written, CancellationToken ct)
     {
-        if (input.Error is { } error || input.Load is null)
+        // Reading and converting (time limit, every error as this file's reason) is shared with the web upload.
+        var converted = await ImportConverter.ConvertAsync(input, options.Timeout, ct);
+        if (converted is not { Content: { } content, Error: null })
         {
-            return new FileOutcome(input, Outcome.Failed, input.Error ?? "خوانده نشد.");
+            return new FileOutcome(input, ImportOutcome.Failed, converted.Error ?? "خوانده نشد.");
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(options.Timeout);
-        var token = timeout.Token;
-
-        // The importer is pure and checks the token; WaitAsync also stops waiting for one that does not return.
-        var work = Task.Run(() => Convert(input, token), token);
-        var (content, result) = await work.WaitAsync(options.Timeout, ct);
-        if (content is null)
-        {
-            return new FileOutcome(input, Outcome.Failed, "خوانده نشد.");
-        }
-
+        var result = converted.Result;
         if (options.JsonOut is { } dir)
         {
             var name = input.Stem;
@@ -169,14 +143,14 @@ public static class ImportCommand
             {
                 var json = await scoped.GetRequiredService<CardFiles>().ImportJsonAsync([path], options.AgencyId, ct);
                 return json[0].Ok
-                    ? new FileOutcome(input, Outcome.Imported, $"imported as card {json[0].CardId}")
-                    : new FileOutcome(input, Outcome.Failed, string.Join("; ", json[0].Errors));
+                    ? new FileOutcome(input, ImportOutcome.Imported, $"imported as card {json[0].CardId}")
+                    : new FileOutcome(input, ImportOutcome.Failed, string.Join("; ", json[0].Errors));
             }
 
             var problems = content.StructuralProblems();
             if (problems.Count > 0)
             {
-                return new FileOutcome(input, Outcome.Failed, string.Join("; ", problems.Select(p => $"{p.Path}: {p.Message}")));
+                return new FileOutcome(input, ImportOutcome.Failed, string.Join("; ", problems.Select(p => $"{p.Path}: {p.Message}")));
             }
 
             var now = (scoped?.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
@@ -188,31 +162,18 @@ public static class ImportCommand
             stored = $"imported as draft {card.Id}";
         }
 
-        if (result is { NeedsReview: true })
+        if (converted.Outcome == ImportOutcome.NeedsReview)
         {
-            var unsure = result.Unsure.Select(s => s.Path).ToList();
-            if (string.IsNullOrWhiteSpace(content.Title))
+            var unsure = converted.UnsurePaths.ToList();
+            if (converted.TitleMissing)
             {
                 unsure.Insert(0, "title (missing)");
             }
 
-            return new FileOutcome(input, Outcome.NeedsReview, $"{stored}; " + string.Join(", ", unsure), unsure.Count);
+            return new FileOutcome(input, ImportOutcome.NeedsReview, $"{stored}; " + string.Join(", ", unsure), converted.UnsureCount);
         }
 
-        return new FileOutcome(input, Outcome.Imported, stored + (result is { Unmapped.Count: > 0 } ? $", {result.Unmapped.Count} unmapped" : ""));
-    }
-
-    private static (CardContent? Content, ImportResult? Result) Convert(ImportInput input, CancellationToken ct)
-    {
-        var bytes = input.Load!(ct);
-        if (input.IsJson)
-        {
-            var read = CardJson.Read(bytes);
-            return read.Ok ? (read.Content, null) : throw new FormImportException(string.Join("; ", read.Errors));
-        }
-
-        var result = LegacyFormImporter.Import(input.DisplayName, bytes, ct);
-        return (result.Draft, result);
+        return new FileOutcome(input, ImportOutcome.Imported, stored + (result is { Unmapped.Count: > 0 } ? $", {result.Unmapped.Count} unmapped" : ""));
     }
 
     /// <summary>A one-line progress bar on standard error, drawn only on a terminal.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using ServiceRegistry.Core.Cards;
 
 namespace ServiceRegistry.Web.Infrastructure;
@@ -38,6 +39,34 @@ public static class CardFormNames
         {
             modelState.AddModelError(FieldName(problem.Path), problem.Message);
         }
+    }
+
+    /// <summary>ViewData key of the fields an importer was unsure of (field name → note), highlighted by the field tag helpers.</summary>
+    public const string UnsureKey = "CardUnsure";
+
+    /// <summary>
+    /// Whether a field is one the importer was unsure of: its own path, or the object or list it belongs to (the
+    /// importer reports <c>$.stages.request</c> or <c>$.permits[0]</c>; every field inside is marked). The note is
+    /// returned for the first field drawn under each reported path only, so a group shows its explanation once.
+    /// </summary>
+    public static (bool Unsure, string? Note) UnsureNote(ViewDataDictionary viewData, string fieldName)
+    {
+        if (viewData[UnsureKey] is not IReadOnlyDictionary<string, string> unsure || unsure.Count == 0 || !fieldName.StartsWith(Prefix + ".", StringComparison.Ordinal))
+        {
+            return (false, null);
+        }
+
+        for (var name = fieldName; name.Length > Prefix.Length; name = name[..Math.Max(name.LastIndexOf('.'), name.LastIndexOf('['))])
+        {
+            if (unsure.TryGetValue(name, out var note))
+            {
+                var shown = viewData[UnsureKey + ".shown"] as HashSet<string> ?? [];
+                viewData[UnsureKey + ".shown"] = shown;
+                return (true, shown.Add(name) ? note : null);
+            }
+        }
+
+        return (false, null);
     }
 
     /// <summary>The warnings among <paramref name="problems"/> by field name (what the field tag helper shows beside a field).</summary>

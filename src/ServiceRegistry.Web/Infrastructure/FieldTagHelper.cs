@@ -66,11 +66,12 @@ public sealed class FieldTagHelper : TagHelper
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         var errors = Errors(name, includeChildren: IsSet(type));
         var warning = ViewContext.ViewData[WarningsKey] is IReadOnlyDictionary<string, string> warnings && warnings.TryGetValue(name, out var w) ? w : null;
-        var describedBy = string.Join(' ', new[] { errors.Count > 0 ? id + "-error" : null, warning is null ? null : id + "-warning", Hint is null ? null : id + "-hint" }.OfType<string>());
+        var (isUnsure, unsure) = CardFormNames.UnsureNote(ViewContext.ViewData, name);
+        var describedBy = string.Join(' ', new[] { errors.Count > 0 ? id + "-error" : null, warning is null ? null : id + "-warning", unsure is null ? null : id + "-unsure", Hint is null ? null : id + "-hint" }.OfType<string>());
 
         output.TagName = null;
         var html = new HtmlContentBuilder();
-        var wrapperClass = $"field mb-3 {Class}".Trim();
+        var wrapperClass = $"field mb-3{(isUnsure ? " field-unsure" : "")} {Class}".Trim();
         if (IsSet(type))
         {
             var elementType = type.GetGenericArguments()[0];
@@ -84,14 +85,14 @@ public sealed class FieldTagHelper : TagHelper
             }
 
             html.AppendHtml("</div>");
-            AppendMessages(html, id, errors, warning);
+            AppendMessages(html, id, errors, warning, unsure);
             html.AppendHtml("</fieldset>");
         }
         else if (underlying == typeof(bool) && type == typeof(bool))
         {
             var check = For.Model is true;
             html.AppendHtml($"<div class=\"{wrapperClass} form-check\"><input class=\"form-check-input{(errors.Count > 0 ? " is-invalid" : "")}\" type=\"checkbox\" id=\"{id}\" name=\"{E(name)}\" value=\"true\"{(check ? " checked" : "")}{Described(describedBy)}{(Autofocus ? " autofocus" : "")} /><label class=\"form-check-label\" for=\"{id}\">{E(label)}</label><input type=\"hidden\" name=\"{E(name)}\" value=\"false\" />");
-            AppendMessages(html, id, errors, warning);
+            AppendMessages(html, id, errors, warning, unsure);
             html.AppendHtml("</div>");
         }
         else if (underlying == typeof(bool) || (underlying.IsEnum && As != "select"))
@@ -116,7 +117,7 @@ public sealed class FieldTagHelper : TagHelper
             }
 
             html.AppendHtml("</div>");
-            AppendMessages(html, id, errors, warning);
+            AppendMessages(html, id, errors, warning, unsure);
             html.AppendHtml("</fieldset>");
         }
         else
@@ -151,7 +152,7 @@ public sealed class FieldTagHelper : TagHelper
                 html.AppendHtml($"<div class=\"form-text\" id=\"{id}-hint\">{E(Hint)}</div>");
             }
 
-            AppendMessages(html, id, errors, warning);
+            AppendMessages(html, id, errors, warning, unsure);
             html.AppendHtml("</div>");
         }
 
@@ -188,8 +189,13 @@ public sealed class FieldTagHelper : TagHelper
             .Distinct()
             .ToList();
 
-    private static void AppendMessages(HtmlContentBuilder html, string id, List<string> errors, string? warning)
+    private static void AppendMessages(HtmlContentBuilder html, string id, List<string> errors, string? warning, string? unsure)
     {
+        if (unsure is not null)
+        {
+            html.AppendHtml($"<div class=\"form-text unsure-note\" id=\"{id}-unsure\">{E(unsure)}</div>");
+        }
+
         if (errors.Count > 0)
         {
             html.AppendHtml($"<div class=\"invalid-feedback d-block\" id=\"{id}-error\">{E(string.Join(" ", errors))}</div>");

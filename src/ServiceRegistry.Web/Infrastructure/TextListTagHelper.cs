@@ -52,7 +52,13 @@ public sealed class TextListTagHelper : TagHelper
         var warnings = ViewContext.ViewData[FieldTagHelper.WarningsKey] as IReadOnlyDictionary<string, string>;
 
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<fieldset class=\"list-editor mb-3\" id=\"{id}\"><legend class=\"form-label fs-6 mb-1\">{E(Label ?? For.Metadata.DisplayName ?? name)}</legend>");
+        var (isUnsure, unsure) = CardFormNames.UnsureNote(ViewContext.ViewData, name);
+        sb.Append(CultureInfo.InvariantCulture, $"<fieldset class=\"list-editor mb-3{(isUnsure ? " field-unsure" : "")}\" id=\"{id}\"{(unsure is null ? "" : $" aria-describedby=\"{id}-unsure\"")}><legend class=\"form-label fs-6 mb-1\">{E(Label ?? For.Metadata.DisplayName ?? name)}</legend>");
+        if (unsure is not null)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<div class=\"form-text unsure-note mt-0 mb-1\" id=\"{id}-unsure\">{E(unsure)}</div>");
+        }
+
         if (Hint is not null)
         {
             sb.Append(CultureInfo.InvariantCulture, $"<div class=\"form-text mt-0 mb-1\">{E(Hint)}</div>");

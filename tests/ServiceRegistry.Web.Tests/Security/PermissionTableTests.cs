@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Testing;
+using ServiceRegistry.Web.Tests.Pages.Cards.Import;
 
 namespace ServiceRegistry.Web.Tests.Security;
 
@@ -20,8 +21,8 @@ public sealed class PermissionTableTests : IAsyncLifetime
 {
     public enum Who { Anonymous, EditorOwn, HeadOwn, EditorOther, ReviewerOwn, ReviewerOther, Admin }
 
-    /// <summary>The card a request is made against, created fresh for each request.</summary>
-    public enum Fixture { None, Draft, Submitted, Approved, IdIssued, Published }
+    /// <summary>The card a request is made against, created fresh for each request (or an import batch of EditorOwn's with one read file).</summary>
+    public enum Fixture { None, Draft, Submitted, Approved, IdIssued, Published, ImportBatch }
 
     private sealed record Rule(string Key, Fixture Fixture, params Who[] Allowed);
 
@@ -53,6 +54,13 @@ public sealed class PermissionTableTests : IAsyncLifetime
         new("GET /cards/{id:int}/pdf", Fixture.Draft, CanSeeOwnDraft),
         new("GET /cards/{id:int}/edit", Fixture.Draft, Who.EditorOwn, Who.HeadOwn),
         new("POST /cards/{id:int}/edit", Fixture.Draft, Who.EditorOwn, Who.HeadOwn),
+
+        // import in the browser: staff who create cards upload; a batch is its uploader's (and the national office's)
+        new("GET /cards/import", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
+        new("POST /cards/import", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
+        new("GET /cards/import/{batchId:int}", Fixture.ImportBatch, Who.EditorOwn, Who.Admin),
+        new("GET /cards/import/{batchId:int}/{n:int}", Fixture.ImportBatch, Who.EditorOwn, Who.Admin),
+        new("POST /cards/import/{batchId:int}/{n:int}", Fixture.ImportBatch, Who.EditorOwn, Who.Admin),
 
         // work queues, review pages
         new("GET /review", Fixture.None, SignedIn),
@@ -216,6 +224,11 @@ public sealed class PermissionTableTests : IAsyncLifetime
             return null;
         }
 
+        if (fixture == Fixture.ImportBatch)
+        {
+            return await ImportFixtures.BatchAsync(_app, _users[Who.EditorOwn]!, ("form.txt", ImportFixtures.Form("regional-accounts.txt")));
+        }
+
         var builder = new CardBuilder().Titled("خدمت جدول دسترسی").OfAgency(OwnAgency, "فارس");
         builder = fixture switch
         {
@@ -232,6 +245,8 @@ public sealed class PermissionTableTests : IAsyncLifetime
     {
         var verb = key.Split(' ')[0];
         var url = key.Split(' ')[1].Replace("{id:int}", id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "1", StringComparison.Ordinal)
+            .Replace("{batchId:int}", id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "1", StringComparison.Ordinal)
+            .Replace("{n:int}", "1", StringComparison.Ordinal)
             .Replace("{code:int?}", "404", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal);
         if (verb == "GET")

@@ -21,6 +21,9 @@ public abstract class CardFormPageModel : PageModel
     /// <summary>The national service ID of the card (shown, never edited by staff).</summary>
     public virtual string? ServiceId => null;
 
+    /// <summary>The save button's text.</summary>
+    public virtual string SaveLabel => "ذخیره";
+
     /// <summary>Where «انصراف» goes.</summary>
     public abstract string CancelUrl { get; }
 

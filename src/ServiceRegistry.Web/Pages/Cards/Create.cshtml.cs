@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Web.Infrastructure;
@@ -7,17 +6,9 @@ using ServiceRegistry.Web.Infrastructure;
 namespace ServiceRegistry.Web.Pages.Cards;
 
 /// <summary>A new card, saved as a draft of the chosen agency (see <see cref="AgencyChoice"/>).</summary>
-public sealed class CreateModel(RegistryDbContext db, TimeProvider time) : CardFormPageModel
+public sealed class CreateModel(RegistryDbContext db, TimeProvider time) : NewCardPageModel
 {
-    [BindProperty]
-    public int? AgencyId { get; set; }
-
-    public IReadOnlyList<SelectListItem> Agencies { get; private set; } = [];
-
     public override string CancelUrl => "/cards";
-
-    /// <summary>The agency select stands for the provider's agency field.</summary>
-    protected override IReadOnlySet<string> ProblemsShownElsewhere { get; } = new HashSet<string> { "$.provider.agency" };
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -40,17 +31,7 @@ public sealed class CreateModel(RegistryDbContext db, TimeProvider time) : CardF
             return Forbid();
         }
 
-        var (agency, problem) = await AgencyChoice.ResolveAsync(db, actor, AgencyId, ct);
-        if (agency is null)
-        {
-            ModelState.AddModelError(AgencyChoice.Field, problem!);
-        }
-        else
-        {
-            Card.Provider ??= new Provider();
-            Card.Provider.Agency = agency.Name;
-        }
-
+        var agency = await ChooseAgencyAsync(db, actor, ct);
         if (!CheckPostedCard() || agency is null)
         {
             await PrepareAsync(ct);
@@ -66,6 +47,5 @@ public sealed class CreateModel(RegistryDbContext db, TimeProvider time) : CardF
         return RedirectToPage("/Cards/Details", new { id = card.Id });
     }
 
-    protected override async Task PrepareAsync(CancellationToken ct) =>
-        Agencies = await AgencyChoice.OptionsAsync(db, HttpContext.GetActor(), AgencyId, ct);
+    protected override Task PrepareAsync(CancellationToken ct) => LoadAgenciesAsync(db, ct);
 }

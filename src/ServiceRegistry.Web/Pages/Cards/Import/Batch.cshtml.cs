@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ServiceRegistry.Core.Data;
+using ServiceRegistry.Core.Imports;
+using ServiceRegistry.Web.Infrastructure;
+
+namespace ServiceRegistry.Web.Pages.Cards.Import;
+
+/// <summary>
+/// One upload: each file's status as it is read (the page polls itself with htmx, or refreshes without JavaScript,
+/// until every file is done), then the summary: imported, needs review (with the unsure fields), failed (with the reason).
+/// </summary>
+public sealed class BatchModel(RegistryDbContext db) : PageModel
+{
+    public sealed record Row(int Position, string FileName, ImportItemStatus Status, ImportOutcome? Outcome, string? Error, int Unsure, int Unmapped, string? Title, int? CardId);
+
+    public int BatchId { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public ImportSummary Summary { get; private set; } = new(0, 0, 0, 0);
+    public bool Finished => Rows.All(r => r.Status == ImportItemStatus.Done);
+    public int Done => Rows.Count(r => r.Status == ImportItemStatus.Done);
+
+    public async Task<IActionResult> OnGetAsync(int batchId, CancellationToken ct)
+    {
+        var batch = await db.ImportBatches.AsNoTracking().Visible(HttpContext.GetActor())
+            .Where(b => b.Id == batchId).Select(b => new { b.Id, b.CreatedAt }).SingleOrDefaultAsync(ct);
+        if (batch is null)
+        {
+            return NotFound();
+        }
+
+        BatchId = batch.Id;
+        CreatedAt = batch.CreatedAt;
+        Rows = await db.ImportItems.AsNoTracking().Where(i => i.BatchId == batchId).OrderBy(i => i.Position)
+            .Select(i => new Row(i.Position, i.FileName, i.Status, i.Outcome, i.Error, i.UnsureCount, i.UnmappedCount, i.Title, i.CardId))
+            .ToListAsync(ct);
+        Summary = ImportSummary.Of(Rows.Where(r => r.Outcome is not null).Select(r => (r.Outcome!.Value, r.Unsure)));
+        return Page();
+    }
+}

@@ -1,0 +1,147 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ServiceRegistry.Core.Data;
+using ServiceRegistry.Core.Imports;
+using ServiceRegistry.Web.Infrastructure;
+
+namespace ServiceRegistry.Web.Pages.Cards.Import;
+
+/// <summary>
+/// Upload legacy cards (.txt, .md, .docx, or .zip archives of them) in one go. The files are kept as a batch of the
+/// uploader's and read in the background (<see cref="ImportWorker"/>); the batch page follows them as they finish.
+/// </summary>
+/// <remarks>
+/// Antiforgery is checked by the handler itself (not the automatic filter), after the upload's size bound is set:
+/// the filter would read the body first, and an upload over the bound would end as a bare 400 instead of a clear message.
+/// </remarks>
+[IgnoreAntiforgeryToken]
+public sealed class IndexModel(RegistryDbContext db, ImportQueue queue, IAntiforgery antiforgery, IOptions<ImportOptions> options, TimeProvider time) : PageModel
+{
+    /// <summary>Time allowed for unpacking the archives of one upload.</summary>
+    private static readonly TimeSpan UnpackTime = TimeSpan.FromSeconds(60);
+
+    public sealed record BatchRow(int Id, DateTime CreatedAt, int Files, int Waiting, int Imported, int NeedsReview, int Failed, int Saved);
+
+    public IReadOnlyList<BatchRow> Batches { get; private set; } = [];
+
+    public string? Problem { get; private set; }
+
+    public long MaxUploadBytes => options.Value.MaxUploadBytes;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!AgencyChoice.MayCreate(HttpContext.GetActor()))
+        {
+            return Forbid();
+        }
+
+        await LoadBatchesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var actor = HttpContext.GetActor();
+        if (!AgencyChoice.MayCreate(actor))
+        {
+            return Forbid();
+        }
+
+        var max = options.Value.MaxUploadBytes;
+        if (Request.ContentLength > max)
+        {
+            return await ShowProblemAsync(TooBig(max), StatusCodes.Status413PayloadTooLarge, ct);
+        }
+
+        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = max;
+        }
+
+        try
+        {
+            await antiforgery.ValidateRequestAsync(HttpContext);
+        }
+        catch (AntiforgeryValidationException) when (Request.HasFormContentType && IsTooBig(max))
+        {
+            return await ShowProblemAsync(TooBig(max), StatusCodes.Status413PayloadTooLarge, ct);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return BadRequest();
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
+        {
+            return await ShowProblemAsync(TooBig(max), StatusCodes.Status413PayloadTooLarge, ct);
+        }
+
+        var files = Request.Form.Files;
+        if (files.Count == 0)
+        {
+            return await ShowProblemAsync("فایلی انتخاب نشده است؛ یک یا چند فایل شناسنامه (.txt، .md، .docx) یا بایگانی .zip آن‌ها را انتخاب کنید.", StatusCodes.Status200OK, ct);
+        }
+
+        var now = time.GetUtcNow();
+        var batch = ImportBatch.Start(actor.UserId!.Value, now);
+        var budget = new ImportBudget(max);
+        using var unpack = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        unpack.CancelAfter(UnpackTime);
+        foreach (var file in files)
+        {
+            await ImportUploads.AddAsync(batch, file.FileName, file.Length, token => ReadAsync(file, token), budget, now, unpack.Token);
+            if (batch.Items.Count >= SafeZip.MaxEntries)
+            {
+                break;
+            }
+        }
+
+        db.ImportBatches.Add(batch);
+        await db.SaveChangesAsync(ct);
+        queue.Notify(batch.Id);
+        return Redirect($"/cards/import/{batch.Id}");
+    }
+
+    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
+    {
+        await using var stream = file.OpenReadStream();
+        using var memory = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
+        await stream.CopyToAsync(memory, ct);
+        return memory.ToArray();
+    }
+
+    private bool IsTooBig(long max) => Request.ContentLength is { } length && length > max;
+
+    private static string TooBig(long max) =>
+        $"حجم فایل‌های انتخاب‌شده بیش از {max / 1024 / 1024} مگابایت است؛ آن‌ها را در چند بارگذاری بفرستید (یا فایل‌های بزرگ را جدا کنید).";
+
+    private async Task<IActionResult> ShowProblemAsync(string problem, int status, CancellationToken ct)
+    {
+        Problem = problem;
+        Response.StatusCode = status;
+        await LoadBatchesAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadBatchesAsync(CancellationToken ct)
+    {
+        var userId = HttpContext.GetActor().UserId;
+        Batches = await db.ImportBatches.AsNoTracking()
+            .Where(b => b.OwnerId == userId)
+            .OrderByDescending(b => b.Id)
+            .Take(20)
+            .Select(b => new BatchRow(
+                b.Id,
+                b.CreatedAt,
+                b.Items.Count,
+                b.Items.Count(i => i.Status != ImportItemStatus.Done),
+                b.Items.Count(i => i.Outcome == ImportOutcome.Imported),
+                b.Items.Count(i => i.Outcome == ImportOutcome.NeedsReview),
+                b.Items.Count(i => i.Outcome == ImportOutcome.Failed),
+                b.Items.Count(i => i.CardId != null)))
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Core.Data;
+using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Imports;
+using ServiceRegistry.Core.Review;
+using ServiceRegistry.Core.Text;
+using ServiceRegistry.Web.Infrastructure;
+
+namespace ServiceRegistry.Web.Pages.Cards.Import;
+
+/// <summary>
+/// Reviews one imported file: the card form prefilled with the importer's draft beside the text it was read from,
+/// the fields the importer was unsure of highlighted (and listed, with the source line), the text it could not place
+/// listed; «ذخیره پیش‌نویس» stores the card as a draft of the chosen agency, audited as imported.
+/// </summary>
+public sealed class ReviewModel(RegistryDbContext db, TimeProvider time) : NewCardPageModel
+{
+    /// <summary>A field the importer was unsure of: its label, where it is on the form, and where it came from.</summary>
+    public sealed record UnsureField(string Label, string FieldId, int Line, string Snippet);
+
+    private ImportItem _item = null!;
+
+    public int BatchId { get; private set; }
+    public int Position { get; private set; }
+    public ImportItem Item => _item;
+    public IReadOnlyList<string> SourceLines { get; private set; } = [];
+    public IReadOnlySet<int> UnsureLines { get; private set; } = new HashSet<int>();
+    public IReadOnlyList<UnsureField> Unsure { get; private set; } = [];
+    public IReadOnlyList<string> UnmappedText { get; private set; } = [];
+
+    /// <summary>The file was read and its draft is not saved yet.</summary>
+    public bool CanSave => _item is { Status: ImportItemStatus.Done, Outcome: ImportOutcome.Imported or ImportOutcome.NeedsReview, CardId: null, Draft: not null };
+
+    public override string CancelUrl => $"/cards/import/{BatchId}";
+
+    public override string SaveLabel => "ذخیره پیش‌نویس";
+
+    /// <summary>Every handler (the list buttons' too) works on a file of the person's own batch: 404 otherwise.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var actor = HttpContext.GetActor();
+        if (!AgencyChoice.MayCreate(actor))
+        {
+            context.Result = Forbid();
+            return;
+        }
+
+        BatchId = Route("batchId");
+        Position = Route("n");
+        var item = await db.ImportItems
+            .Where(i => i.BatchId == BatchId && i.Position == Position && db.ImportBatches.Visible(actor).Any(b => b.Id == i.BatchId))
+            .SingleOrDefaultAsync(HttpContext.RequestAborted);
+        if (item is null)
+        {
+            context.Result = NotFound();
+            return;
+        }
+
+        _item = item;
+        await next();
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (CanSave)
+        {
+            Card = CardJson.Clone(_item.Draft!);
+            AgencyId = await AgencyAsWrittenAsync(ct);
+            Describe();
+        }
+
+        await PrepareAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!CanSave)
+        {
+            return Redirect($"/cards/import/{BatchId}/{Position}");
+        }
+
+        var actor = HttpContext.GetActor();
+        var agency = await ChooseAgencyAsync(db, actor, ct);
+        if (!CheckPostedCard() || agency is null)
+        {
+            await PrepareAsync(ct);
+            return Page();
+        }
+
+        // The card and the file's link to it are stored together; a second save of the same file (another tab) fails
+        // on the file's concurrency token and stores nothing.
+        var now = time.GetUtcNow();
+        var card = ServiceCard.NewDraft(agency.Id, Card, now, actor.Name);
+        card.RecordCreated(actor, now, AuditActions.Imported);
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            await strategy.ExecuteAsync(async () =>
+            {
+                await using IDbContextTransaction tx = await db.Database.BeginTransactionAsync(ct);
+                db.Cards.Add(card);
+                await db.SaveChangesAsync(ct);
+                _item.Saved(card.Id);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Flash"] = $"پرونده «{_item.FileName}» پیش‌تر ذخیره شده بود؛ دوباره ذخیره نشد.";
+            return Redirect(CancelUrl);
+        }
+
+        TempData["Flash"] = $"«{card.Title}» به صورت پیش‌نویس ذخیره شد.";
+        return Redirect(CancelUrl);
+    }
+
+    protected override async Task PrepareAsync(CancellationToken ct)
+    {
+        await LoadAgenciesAsync(db, ct);
+        AgencyAsWritten = _item.Draft?.Provider?.Agency;
+        SourceLines = (_item.SourceText ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        UnmappedText = _item.Draft?.Unmapped ?? [];
+
+        var sources = _item.Sources().Where(s => s.Confidence == Confidence.Unsure).ToList();
+        var unsure = sources
+            .Select(s => new UnsureField(CardFields.LabelOf(s.Path), CardFormNames.Id(CardFormNames.FieldName(s.Path)), s.Line, s.Snippet))
+            .ToList();
+        var notes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in sources)
+        {
+            notes[CardFormNames.FieldName(s.Path)] = $"خواندن این فیلد از فایل قطعی نبود؛ با متن اصلی مقایسه کنید (سطر {Line(s.Line)}: «{s.Snippet}»).";
+        }
+
+        if (_item.Draft is { } draft && string.IsNullOrWhiteSpace(draft.Title))
+        {
+            unsure.Insert(0, new UnsureField(CardFields.LabelOf("$.title"), "Card_Title", 0, ""));
+            notes["Card.Title"] = "عنوان خدمت در فایل پیدا نشد؛ آن را بنویسید.";
+        }
+
+        Unsure = unsure;
+        UnsureLines = sources.Select(s => s.Line).ToHashSet();
+        ViewData[CardFormNames.UnsureKey] = notes;
+    }
+
+    /// <summary>The agency of the person's whose name is what the file says (preselected), else the usual default.</summary>
+    private async Task<int?> AgencyAsWrittenAsync(CancellationToken ct)
+    {
+        var written = PersianText.Normalize(_item.Draft?.Provider?.Agency);
+        if (written.Length == 0)
+        {
+            return null;
+        }
+
+        var actor = HttpContext.GetActor();
+        var scope = actor.AgencyScope.ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => actor.IsAdmin || scope.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
+        return agencies.FirstOrDefault(a => PersianText.Normalize(a.Name) == written)?.Id;
+    }
+
+    private int Route(string key) =>
+        int.TryParse(RouteData.Values[key] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
+
+    private static string Line(int line) => PersianText.ToPersianDigits(line.ToString(CultureInfo.InvariantCulture));
+}

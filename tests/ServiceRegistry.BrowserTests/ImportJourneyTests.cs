@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using ServiceRegistry.BrowserTests.Pages;
+using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Core.Review;
+using ServiceRegistry.Testing;
+
+namespace ServiceRegistry.BrowserTests;
+
+/// <summary>Agency staff bring in their old Word and text files: upload → the batch as files finish → review → save as draft.</summary>
+public sealed class ImportJourneyTests(BrowserSession session)
+{
+    [Fact]
+    public async Task UploadOldForms_ReviewTheUnsureOne_SaveItAsDraft()
+    {
+        // Arrange: an editor of the Lorestan organisation; two sample forms and a file that is not a card
+        var editor = await session.App.UserAsync(Roles.AgencyEditor, BrowserSession.Agency);
+        var page = await session.NewPageAsync();
+        await new SignInPage(page).SignInAsync(editor.Email, editor.Password);
+        var upload = new ImportUploadPage(page);
+        await upload.OpenAsync();
+
+        // Act: upload the three files together
+        await upload.UploadAsync(
+            Form("service-desk-supervision.txt"),
+            Form("regional-accounts.txt"),
+            new FilePayload { Name = "scan.txt", MimeType = "text/plain", Buffer = [0x50, 0x00, 0x01, 0x02, 0xFF, 0x00, 0x10, 0x00] });
+        var batch = new ImportBatchPage(page);
+        await batch.WaitUntilFinishedAsync();
+
+        // Assert: each file's outcome and the summary
+        Assert.Contains("نیاز به بررسی", await batch.StatusOfAsync("service-desk-supervision.txt"), StringComparison.Ordinal);
+        Assert.Contains("فایل متنی نیست", await batch.StatusOfAsync("scan.txt"), StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#count-failed")).ToHaveTextAsync("۱");
+        await Assertions.Expect(batch.Summary).ToContainTextAsync("فیلد نامطمئن");
+
+        // Act: open the unsure one
+        await batch.OpenReviewAsync("service-desk-supervision.txt");
+        var review = new ImportReviewPage(page);
+
+        // Assert: the source beside the form, the unsure fields highlighted, the unmapped text shown
+        await Assertions.Expect(review.SourceText).ToContainTextAsync("راهبری و نظارت بر میز خدمت");
+        await Assertions.Expect(review.SourceText).ToBeVisibleAsync();
+        Assert.True(await review.UnsureSourceLines.CountAsync() > 0);
+        await Assertions.Expect(review.UnsureFields).ToHaveCountAsync(4);
+        await Assertions.Expect(review.HighlightOf("واحد شمارش (اگر شخص نیست)")).ToBeVisibleAsync();
+        Assert.True(await review.UnmappedText.CountAsync() > 0);
+        await Assertions.Expect(page.GetByLabel("نام دستگاه اجرایی", new() { Exact = true })).ToHaveValueAsync(editor.AgencyId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (BrowserSession.ScreenshotDirectory is { } shots)
+        {
+            await page.SetViewportSizeAsync(1600, 1000);
+            await page.EvaluateAsync("() => window.scrollTo(0, document.getElementById('section-details').offsetTop - 20)");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "import-review.png") });
+        }
+
+        // Act: correct the unit and save as draft
+        await review.FillAsync("واحد شمارش (اگر شخص نیست)", "دستگاه اجرایی");
+        await review.SaveAsDraftAsync();
+
+        // Assert: back on the batch, the file saved; the draft is the agency's and audited as imported
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("به صورت پیش‌نویس ذخیره شد");
+        await Assertions.Expect(batch.Row("service-desk-supervision.txt").GetByRole(AriaRole.Link, new() { Name = "پیش‌نویس ذخیره شد" })).ToBeVisibleAsync();
+        var card = await session.App.WithDbAsync(db => db.Cards.AsNoTracking().Include(c => c.AuditTrail)
+            .SingleAsync(c => c.Title == "راهبری و نظارت بر میز خدمت دستگاههای اجرایی استان"));
+        Assert.Equal(CardStatus.Draft, card.Status);
+        Assert.Equal(editor.AgencyId, card.AgencyId);
+        Assert.Equal("دستگاه اجرایی", card.Content.Recipients!.Unit);
+        Assert.Equal([AuditActions.Imported], card.AuditTrail.Select(a => a.Action).ToList());
+    }
+
+    private static FilePayload Form(string name) => new()
+    {
+        Name = name,
+        MimeType = "text/plain",
+        Buffer = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "forms", name)),
+    };
+}
