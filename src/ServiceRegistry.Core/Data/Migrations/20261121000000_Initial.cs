@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace ServiceRegistry.Core.Data.Migrations;
 
@@ -18,9 +17,7 @@ public sealed class Initial : Migration
             name: "Agencies",
             columns: table => new
             {
-                Id = table.Column<int>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                Id = table.Column<int>(nullable: false).AsIdentity(),
                 Name = table.Column<string>(nullable: false),
                 Province = table.Column<string>(nullable: true),
                 ParentId = table.Column<int>(nullable: true),
@@ -35,9 +32,7 @@ public sealed class Initial : Migration
             name: "Cards",
             columns: table => new
             {
-                Id = table.Column<int>(nullable: false)
-                    .Annotation("Sqlite:Autoincrement", true)
-                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                Id = table.Column<int>(nullable: false).AsIdentity(),
                 Status = table.Column<string>(nullable: false),
                 AgencyId = table.Column<int>(nullable: false),
                 ServiceId = table.Column<string>(nullable: true),

@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace ServiceRegistry.Core.Data.Migrations;
 
@@ -41,7 +38,7 @@ public sealed class Workflow : Migration
             name: "AspNetRoles",
             columns: table => new
             {
-                Id = Identity(table.Column<int>(nullable: false)),
+                Id = table.Column<int>(nullable: false).AsIdentity(),
                 Name = table.Column<string>(maxLength: 256, nullable: true),
                 NormalizedName = table.Column<string>(maxLength: 256, nullable: true),
                 ConcurrencyStamp = table.Column<string>(nullable: true),
@@ -52,7 +49,7 @@ public sealed class Workflow : Migration
             name: "AspNetUsers",
             columns: table => new
             {
-                Id = Identity(table.Column<int>(nullable: false)),
+                Id = table.Column<int>(nullable: false).AsIdentity(),
                 DisplayName = table.Column<string>(nullable: false),
                 AgencyId = table.Column<int>(nullable: true),
                 Province = table.Column<string>(nullable: true),
@@ -81,7 +78,7 @@ public sealed class Workflow : Migration
             name: "AspNetRoleClaims",
             columns: table => new
             {
-                Id = Identity(table.Column<int>(nullable: false)),
+                Id = table.Column<int>(nullable: false).AsIdentity(),
                 RoleId = table.Column<int>(nullable: false),
                 ClaimType = table.Column<string>(nullable: true),
                 ClaimValue = table.Column<string>(nullable: true),
@@ -96,7 +93,7 @@ public sealed class Workflow : Migration
             name: "AspNetUserClaims",
             columns: table => new
             {
-                Id = Identity(table.Column<int>(nullable: false)),
+                Id = table.Column<int>(nullable: false).AsIdentity(),
                 UserId = table.Column<int>(nullable: false),
                 ClaimType = table.Column<string>(nullable: true),
                 ClaimValue = table.Column<string>(nullable: true),
@@ -155,7 +152,7 @@ public sealed class Workflow : Migration
             name: "AuditEntries",
             columns: table => new
             {
-                Id = Identity(table.Column<long>(nullable: false)),
+                Id = table.Column<long>(nullable: false).AsIdentity(),
                 At = table.Column<DateTime>(nullable: false),
                 UserId = table.Column<int>(nullable: true),
                 UserName = table.Column<string>(nullable: false),
@@ -173,7 +170,7 @@ public sealed class Workflow : Migration
             name: "CardVersions",
             columns: table => new
             {
-                Id = Identity(table.Column<long>(nullable: false)),
+                Id = table.Column<long>(nullable: false).AsIdentity(),
                 CardId = table.Column<int>(nullable: false),
                 Version = table.Column<int>(nullable: false),
                 Content = table.Column<string>(type: pg ? "jsonb" : null, nullable: false),
@@ -191,7 +188,7 @@ public sealed class Workflow : Migration
             name: "ReviewComments",
             columns: table => new
             {
-                Id = Identity(table.Column<long>(nullable: false)),
+                Id = table.Column<long>(nullable: false).AsIdentity(),
                 CardId = table.Column<int>(nullable: false),
                 CardVersion = table.Column<int>(nullable: false),
                 FieldPath = table.Column<string>(nullable: true),
@@ -276,7 +273,4 @@ public sealed class Workflow : Migration
         }
     }
 
-    private static OperationBuilder<AddColumnOperation> Identity(OperationBuilder<AddColumnOperation> column) =>
-        column.Annotation("Sqlite:Autoincrement", true)
-            .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
 }

@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace ServiceRegistry.Core.Data.Migrations;
 
@@ -21,7 +18,7 @@ public sealed class Imports : Migration
             name: "ImportBatches",
             columns: table => new
             {
-                Id = Identity(table.Column<int>(nullable: false)),
+                Id = table.Column<int>(nullable: false).AsIdentity(),
                 OwnerId = table.Column<int>(nullable: false),
                 CreatedAt = table.Column<DateTime>(nullable: false),
             },
@@ -35,7 +32,7 @@ public sealed class Imports : Migration
             name: "ImportItems",
             columns: table => new
             {
-                Id = Identity(table.Column<int>(nullable: false)),
+                Id = table.Column<int>(nullable: false).AsIdentity(),
                 BatchId = table.Column<int>(nullable: false),
                 Position = table.Column<int>(nullable: false),
                 FileName = table.Column<string>(nullable: false),
@@ -72,7 +69,4 @@ public sealed class Imports : Migration
         migrationBuilder.DropTable("ImportBatches");
     }
 
-    private static OperationBuilder<AddColumnOperation> Identity(OperationBuilder<AddColumnOperation> column) =>
-        column.Annotation("Sqlite:Autoincrement", true)
-            .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
 }
