@@ -64,6 +64,7 @@ public static class CoreServices
         builder.Services.AddScoped<CardFiles>();
         builder.Services.AddMemoryCache(o => o.SizeLimit = 10_000);
         builder.Services.AddScoped<CatalogQuery>();
+        builder.Services.AddScoped<Statistics.Dashboard>();
         builder.Services.AddScoped<SyntheticRegistry>();
         builder.Services.AddScoped<DemoData>();
         builder.Services.AddScoped<ServiceIdIssuer>();

@@ -1,5 +1,6 @@
 using ServiceRegistry.Core.Catalog;
 using ServiceRegistry.Core.Review;
+using ServiceRegistry.Core.Statistics;
 
 namespace ServiceRegistry.Core.Cards;
 
@@ -57,6 +58,21 @@ public sealed partial class ServiceCard
     /// <summary>E-readiness level 0–4 (<see cref="Cards.Maturity"/>).</summary>
     public int Maturity { get; private set; }
     public bool IsFree { get; private set; }
+
+    // Figures for the dashboard (Statistics/Burden.cs, CardContent.Completeness); null = the card does not say enough.
+    public long? RecipientsPerYear { get; private set; }
+    public long? VisitsPerYear { get; private set; }
+    public long? InquiriesByHandPerYear { get; private set; }
+    public long? FeesPerYear { get; private set; }
+    public int FieldsFilled { get; private set; }
+    public int FieldsExpected { get; private set; }
+
+    /// <summary>Which revision of the derivation rules (<see cref="DerivationRevision"/>) filled the derived columns;
+    /// rows with an older one are derived again at start-up (<see cref="CatalogColumns.BackfillAsync"/>).</summary>
+    public int DerivedRevision { get; private set; }
+
+    /// <summary>Bump when <see cref="Derive"/> or a rule it calls (maturity, burden, completeness) changes, so stored rows are recomputed.</summary>
+    public const int DerivationRevision = 2;
 
     public List<CardVersion> Versions { get; private set; } = [];
     public List<ReviewComment> Comments { get; private set; } = [];
@@ -116,6 +132,15 @@ public sealed partial class ServiceCard
         Nature = content.Nature;
         Maturity = content.Maturity().Level;
         IsFree = content.IsFree();
+        var burden = content.Burden();
+        RecipientsPerYear = burden.RecipientsPerYear;
+        VisitsPerYear = burden.VisitsPerYear;
+        InquiriesByHandPerYear = burden.InquiriesByHandPerYear;
+        FeesPerYear = burden.FeesPerYear;
+        var completeness = content.Completeness();
+        FieldsFilled = completeness.Filled;
+        FieldsExpected = completeness.Expected;
+        DerivedRevision = DerivationRevision;
     }
 
     /// <summary>A set of enum values as bits (bit n = the value with ordinal n).</summary>

@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 
 namespace ServiceRegistry.Core.Catalog;
 
-/// <summary>Fills the catalog's promoted columns of cards stored before migration 20261121010000_Catalog added them.</summary>
+/// <summary>Fills the promoted columns of cards derived by older rules (or stored before the columns existed): every row
+/// whose <see cref="ServiceCard.DerivedRevision"/> is below <see cref="ServiceCard.DerivationRevision"/> is derived again.
+/// Runs at start-up after the migrations (CoreServices.InitializeRegistryAsync).</summary>
 public static class CatalogColumns
 {
     public static async Task<int> BackfillAsync(RegistryDbContext db, CancellationToken ct = default)
@@ -11,7 +14,7 @@ public static class CatalogColumns
         var done = 0;
         while (true)
         {
-            var batch = await db.Cards.Where(c => c.TitleKey == "" && c.Title != "").OrderBy(c => c.Id).Take(500).ToListAsync(ct);
+            var batch = await db.Cards.Where(c => c.DerivedRevision < ServiceCard.DerivationRevision).OrderBy(c => c.Id).Take(500).ToListAsync(ct);
             if (batch.Count == 0)
             {
                 return done;
@@ -20,11 +23,6 @@ public static class CatalogColumns
             foreach (var card in batch)
             {
                 card.Derive();
-            }
-
-            if (batch.All(c => c.TitleKey.Length == 0))
-            {
-                return done; // titles without letters or digits: nothing more to fill
             }
 
             await db.SaveChangesAsync(ct);

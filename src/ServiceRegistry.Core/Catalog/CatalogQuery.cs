@@ -225,7 +225,7 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache)
         Enum.GetValues<T>().Select((v, i) => new FacetValue(Labels.Code(v), Labels.Of(v), counts[i])).Where(f => f.Count > 0).ToList();
 
     /// <summary>The WHERE clause of a filter (table alias c). <paramref name="efStyle"/> writes {0} placeholders for FromSqlRaw.</summary>
-    private string Where(CatalogFilter filter, List<object> parameters, bool efStyle)
+    internal string Where(CatalogFilter filter, List<object> parameters, bool efStyle)
     {
         var pg = Postgres;
         var sb = new StringBuilder();
@@ -305,9 +305,9 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache)
 
     private static string Q(string identifier) => $"\"{identifier}\"";
 
-    private static (string Name, object Value) Param(string name, object value) => (name, value);
+    internal static (string Name, object Value) Param(string name, object value) => (name, value);
 
-    private async Task<DbCommand> CommandAsync(string sql, CancellationToken ct, List<object>? parameters = null)
+    internal async Task<DbCommand> CommandAsync(string sql, CancellationToken ct, List<object>? parameters = null)
     {
         var connection = db.Database.GetDbConnection();
         if (connection.State != ConnectionState.Open)

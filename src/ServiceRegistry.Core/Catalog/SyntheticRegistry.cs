@@ -268,12 +268,14 @@ public sealed class SyntheticRegistry(RegistryDbContext db, TimeProvider time)
     [
         "Status", "AgencyId", "ServiceId", "Version", "CreatedAt", "UpdatedAt", "Content", "Title", "SearchText", "TitleKey",
         "Province", "ParentServiceId", "Types", "Levels", "LifeEvents", "Nature", "Maturity", "IsFree",
+        "RecipientsPerYear", "VisitsPerYear", "InquiriesByHandPerYear", "FeesPerYear", "FieldsFilled", "FieldsExpected", "DerivedRevision",
     ];
 
     private static object?[] Values(ServiceCard c) =>
     [
         c.Status.ToString(), c.AgencyId, c.ServiceId, c.Version, c.CreatedAt, c.UpdatedAt, CardJson.ToCompact(c.Content), c.Title,
         c.SearchText, c.TitleKey, c.Province ?? c.Content.Provider.Province /* the agency's province, written into the content by Generate */, c.ParentServiceId, c.Types, c.Levels, c.LifeEvents, c.Nature?.ToString(), c.Maturity, c.IsFree,
+        c.RecipientsPerYear, c.VisitsPerYear, c.InquiriesByHandPerYear, c.FeesPerYear, c.FieldsFilled, c.FieldsExpected, c.DerivedRevision,
     ];
 
     private async Task<long> InsertSqliteAsync(IEnumerable<ServiceCard> cards, long total, IProgress<Progress>? progress, Stopwatch clock, CancellationToken ct)
@@ -348,6 +350,7 @@ public sealed class SyntheticRegistry(RegistryDbContext db, TimeProvider time)
             NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.TimestampTz, NpgsqlDbType.TimestampTz,
             NpgsqlDbType.Jsonb, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text,
             NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Boolean,
+            NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Integer,
         ];
         long done = 0;
         var batch = new List<ServiceCard>(50_000);

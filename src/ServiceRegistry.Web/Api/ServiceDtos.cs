@@ -1,5 +1,6 @@
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Catalog;
+using ServiceRegistry.Core.Statistics;
 
 namespace ServiceRegistry.Web.Api;
 
@@ -17,10 +18,15 @@ public sealed record ServiceList(IReadOnlyList<ServiceListItem> Items, long Tota
 /// <summary>What the registry computes from a card: its e-readiness level (0–4) with the reasons it is not higher, and whether it is free.</summary>
 public sealed record ComputedFields(int Maturity, string MaturityLabel, IReadOnlyList<string> MaturityReasons, bool Free);
 
-/// <summary>One card: workflow state, computed fields and the card itself in the spec's JSON (<c>card</c>).</summary>
+/// <summary>The card's e-readiness level (0–4, docs/e-readiness.md), the reasons it is not higher as Persian sentences, and
+/// the same reasons as data (stage, kind, the stated in-person reasons, the other agency of a non-electronic inquiry).</summary>
+public sealed record MaturityDto(int Level, string Label, IReadOnlyList<string> Reasons, IReadOnlyList<MaturityGap> Gaps);
+
+/// <summary>One card: workflow state, computed fields, its e-readiness (<c>maturity</c>), its yearly burden (<c>burden</c>;
+/// null figures are unknown) and the card itself in the spec's JSON (<c>card</c>).</summary>
 public sealed record ServiceDetail(
     int Id, CardStatus Status, string? ServiceId, int Version, AgencyRef Agency, DateTime CreatedAt, DateTime UpdatedAt,
-    ComputedFields Computed, CardContent Card);
+    ComputedFields Computed, MaturityDto Maturity, Burden Burden, CardContent Card);
 
 public static class ServiceDtoMapping
 {
@@ -35,6 +41,8 @@ public static class ServiceDtoMapping
             new AgencyRef(c.AgencyId, c.Agency?.Name ?? c.Content.Provider.Agency ?? "", c.Agency?.Province),
             c.CreatedAt, c.UpdatedAt,
             new ComputedFields(maturity.Level, MaturityLevel.Label(maturity.Level), maturity.Reasons, c.Content.IsFree()),
+            new MaturityDto(maturity.Level, maturity.Label(), maturity.Reasons, maturity.Gaps),
+            c.Content.Burden(),
             c.Content);
     }
 

@@ -46,6 +46,15 @@ public sealed class PermissionTableTests : IAsyncLifetime
 
         new("GET /services/{id:int}/pdf", Fixture.Published, Everyone),
 
+        // dashboard: public figures for everyone (completeness inside is narrowed per viewer, see DashboardPageTests)
+        new("GET /dashboard", Fixture.Published, Everyone),
+        new("GET /dashboard?handler=xlsx", Fixture.Published, Everyone),
+        new("GET /dashboard/province/{name}", Fixture.Published, Everyone),
+        new("GET /dashboard/province/{name}?handler=xlsx", Fixture.Published, Everyone),
+        new("GET /dashboard/province/{name}/pdf", Fixture.Published, Everyone),
+        new("GET /dashboard/agency/{id:int}", Fixture.None, Everyone),
+        new("GET /dashboard/agency/{id:int}?handler=xlsx", Fixture.None, Everyone),
+
         // cards: the editor and the staff's card pages
         new("GET /cards", Fixture.None, SignedIn),
         new("GET /cards/new", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
@@ -248,7 +257,8 @@ public sealed class PermissionTableTests : IAsyncLifetime
             .Replace("{batchId:int}", id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "1", StringComparison.Ordinal)
             .Replace("{n:int}", "1", StringComparison.Ordinal)
             .Replace("{code:int?}", "404", StringComparison.Ordinal)
-            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+            .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{name}", Uri.EscapeDataString("فارس"), StringComparison.Ordinal);
         if (verb == "GET")
         {
             return await client.GetAsync(url);

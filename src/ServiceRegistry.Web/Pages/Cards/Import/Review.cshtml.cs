@@ -70,7 +70,7 @@ public sealed class ReviewModel(RegistryDbContext db, TimeProvider time) : NewCa
         if (CanSave)
         {
             Card = CardJson.Clone(_item.Draft!);
-            AgencyId = await AgencyAsWrittenAsync(ct);
+            AgencyId = await AgencyAsWrittenAsync(ct) ?? AgencyChoice.Default(HttpContext.GetActor());
             Describe();
         }
 
