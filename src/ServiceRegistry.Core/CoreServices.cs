@@ -64,6 +64,7 @@ public static class CoreServices
         builder.Services.AddScoped<CardFiles>();
         builder.Services.AddMemoryCache(o => o.SizeLimit = 10_000);
         builder.Services.AddScoped<CatalogQuery>();
+        builder.Services.AddSingleton<CatalogIndex>();
         builder.Services.AddScoped<Statistics.Dashboard>();
         builder.Services.AddScoped<SyntheticRegistry>();
         builder.Services.AddScoped<DemoData>();
@@ -82,7 +83,16 @@ public static class CoreServices
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30)); // a migration may rewrite every card of a large registry
+        if (!db.Database.IsNpgsql())
+        {
+            // WAL: readers (the catalog index's read transaction among them) never block the writer, and the reverse
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+        }
+
         await db.Database.MigrateAsync(ct);
+        await CatalogIndex.PruneAsync(db, ct);
         await UserAccounts.EnsureRolesAsync(db, ct);
         await CatalogColumns.BackfillAsync(db, ct);
         if (seedDemo && !await db.Cards.AnyAsync(ct))

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
@@ -16,7 +17,7 @@ namespace ServiceRegistry.Core.Catalog;
 /// word come first. Results and facet counts are cached against the catalog stamp, a counter that every change
 /// to Cards bumps, so a cached answer is never stale.
 /// </summary>
-public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache)
+public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, CatalogIndex index)
 {
     public const int MaxPageSize = 100;
 
@@ -39,19 +40,31 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache)
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var stamp = await StampAsync(ct);
         var key = filter.Key();
-
         var facetKey = $"catalog:facets:{stamp}:{key}";
-        if (!cache.TryGetValue(facetKey, out (long Total, CatalogFacets Facets) counted))
+        var itemsKey = $"catalog:items:{stamp}:{key}:{sort}:{page}:{pageSize}";
+        if (cache.TryGetValue(facetKey, out (long Total, CatalogFacets Facets) counted)
+            && cache.TryGetValue(itemsKey, out IReadOnlyList<CatalogItem>? items) && items is not null)
         {
-            counted = await CountAsync(filter, ct);
-            cache.Set(facetKey, counted, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+            return new CatalogPage(items, counted.Total, counted.Facets, page, pageSize, stamp);
         }
 
-        var itemsKey = $"catalog:items:{stamp}:{key}:{sort}:{page}:{pageSize}";
-        if (!cache.TryGetValue(itemsKey, out IReadOnlyList<CatalogItem>? items) || items is null)
+        // The database finds the cards whose text matches; the snapshot filters, counts and orders them.
+        var snapshot = await index.AtLeastAsync(stamp, ct);
+        var words = filter.Words;
+        var text = words.Count > 0 ? await MatchingAsync(snapshot, words, ct) : null;
+        var hits = ArrayPool<ulong>.Shared.Rent(snapshot.Words);
+        try
         {
-            items = await ItemsAsync(filter, page, pageSize, sort, ct);
+            var counts = snapshot.Evaluate(snapshot.Criteria(filter), text, hits);
+            counted = (counts.Total, await FacetsAsync(snapshot, counts, filter, ct));
+            cache.Set(facetKey, counted, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+            var ids = snapshot.Page(hits, sort, words, (page - 1) * pageSize, pageSize);
+            items = await ItemsAsync(ids, ct);
             cache.Set(itemsKey, items, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(hits);
         }
 
         return new CatalogPage(items, counted.Total, counted.Facets, page, pageSize, stamp);
@@ -85,144 +98,76 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache)
             .Select(r => Node(r.Id, r.Title, r.ServiceId, 0)).ToList();
     }
 
-    private async Task<IReadOnlyList<CatalogItem>> ItemsAsync(CatalogFilter filter, int page, int pageSize, CatalogSort sort, CancellationToken ct)
+    /// <summary>
+    /// The rows of the snapshot whose card text has every word (as word prefixes), from the database's full-text index
+    /// (SQLite FTS5, PostgreSQL tsvector). Cached per snapshot and words: a person who searched refines by facets and
+    /// pages next, and those ask the same text again. The set is shared and never changed after it is made.
+    /// </summary>
+    private async Task<ulong[]> MatchingAsync(CatalogSnapshot snapshot, IReadOnlyList<string> words, CancellationToken ct)
     {
-        var parameters = new List<object>();
-        var words = filter.Words;
-        var relevance = words.Count > 0 && sort == CatalogSort.Relevance;
-        var pg = Postgres;
-        var where = Where(filter, parameters, efStyle: false);
-
-        // Relevance: cards whose title has every word first, then the rest; within each, by title. The same order on
-        // both databases, computed over the covering index only (no text-rank function reads every matching row).
-        string tier;
-        if (!relevance)
+        var key = $"catalog:text:{snapshot.Stamp}:{string.Join(' ', words)}";
+        if (cache.TryGetValue(key, out ulong[]? cached) && cached is not null)
         {
-            tier = "0";
-        }
-        else if (pg)
-        {
-            parameters.Add(Param("tsTitle", SearchTerms.TsQuery(words, "A")));
-            tier = """CASE WHEN c."SearchVector" @@ to_tsquery('simple', @tsTitle) THEN 0 ELSE 1 END""";
-        }
-        else
-        {
-            parameters.Add(Param("ftsTitle", SearchTerms.Fts5(words, "TitleKey")));
-            tier = "CASE WHEN +c.Id IN (SELECT rowid FROM CardSearch WHERE CardSearch MATCH @ftsTitle) THEN 0 ELSE 1 END";
+            return cached;
         }
 
-        var order = sort == CatalogSort.Updated ? """c."UpdatedAt" DESC, c."Id" DESC""" : """Tier, c."TitleKey", c."Id" """;
-        var sql = $"""
-            SELECT c."Id", c."Title", c."AgencyId", a."Name", c."Province", c."Status", c."ServiceId", c."ParentServiceId", c."Maturity", c."IsFree", c."Types"
-            FROM (SELECT c."Id", {tier} AS Tier FROM "Cards" AS c WHERE {where} ORDER BY {order} LIMIT {pageSize} OFFSET {(page - 1) * pageSize}) AS p
-            JOIN "Cards" AS c ON c."Id" = p."Id" JOIN "Agencies" AS a ON a."Id" = c."AgencyId"
-            ORDER BY {order}
-            """;
-        await using var command = await CommandAsync(sql, ct, parameters);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var items = new List<CatalogItem>(pageSize);
-        while (await reader.ReadAsync(ct))
+        var sql = Postgres
+            ? """SELECT "Id" FROM "CardSearch" WHERE "Words" @@ to_tsquery('simple', @q)"""
+            : "SELECT rowid FROM CardSearch WHERE CardSearch MATCH @q";
+        var set = new ulong[snapshot.Words];
+        await using (var command = await CommandAsync(sql, ct, [Param("q", Postgres ? SearchTerms.TsQuery(words) : SearchTerms.Fts5(words))]))
+        await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct))
         {
-            items.Add(new CatalogItem(
-                reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), Enum.Parse<CardStatus>(reader.GetString(5)),
-                reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.GetInt32(8), reader.GetBoolean(9), reader.GetInt32(10)));
+            while (await reader.ReadAsync(ct))
+            {
+                snapshot.Mark(set, reader.GetInt32(0));
+            }
         }
 
-        return items;
+        // size in the cache's units (entries are 1): one unit per 16 KB of set
+        cache.Set(key, set, new MemoryCacheEntryOptions { Size = 1 + (set.Length >> 11), SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return set;
     }
 
-    private async Task<(long Total, CatalogFacets Facets)> CountAsync(CatalogFilter filter, CancellationToken ct)
+    /// <summary>The list columns of the cards of a page, in the page's order.</summary>
+    private async Task<IReadOnlyList<CatalogItem>> ItemsAsync(List<int> ids, CancellationToken ct)
     {
-        var parameters = new List<object>();
-        var where = Where(filter, parameters, efStyle: false);
-        var sql = $"""
-            SELECT c."Types", c."Levels", c."LifeEvents", c."Nature", c."Maturity", c."IsFree", COUNT(*) FROM "Cards" AS c WHERE {where}
-            GROUP BY c."Types", c."Levels", c."LifeEvents", c."Nature", c."Maturity", c."IsFree";
-            SELECT c."AgencyId", c."Province", COUNT(*) FROM "Cards" AS c WHERE {where} GROUP BY c."AgencyId", c."Province";
-            """;
-
-        var types = new long[Enum.GetValues<ServiceType>().Length];
-        var levels = new long[Enum.GetValues<ServiceLevel>().Length];
-        var events = new long[Enum.GetValues<LifeEvent>().Length];
-        var natures = new Dictionary<string, long>(StringComparer.Ordinal);
-        var maturity = new long[MaturityLevel.Max + 1];
-        long free = 0, paid = 0, total = 0;
-        var agencies = new Dictionary<int, long>();
-        var provinces = new Dictionary<string, long>(StringComparer.Ordinal);
-
-        await using (var command = await CommandAsync(sql, ct, parameters))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        if (ids.Count == 0)
         {
-            while (await reader.ReadAsync(ct))
-            {
-                var count = reader.GetInt64(6);
-                total += count;
-                AddBits(types, reader.GetInt32(0), count);
-                AddBits(levels, reader.GetInt32(1), count);
-                AddBits(events, reader.GetInt32(2), count);
-                if (!reader.IsDBNull(3))
-                {
-                    natures[reader.GetString(3)] = natures.GetValueOrDefault(reader.GetString(3)) + count;
-                }
-
-                maturity[Math.Clamp(reader.GetInt32(4), 0, MaturityLevel.Max)] += count;
-                if (reader.GetBoolean(5))
-                {
-                    free += count;
-                }
-                else
-                {
-                    paid += count;
-                }
-            }
-
-            await reader.NextResultAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var count = reader.GetInt64(2);
-                var agency = reader.GetInt32(0);
-                agencies[agency] = agencies.GetValueOrDefault(agency) + count;
-                if (!reader.IsDBNull(1))
-                {
-                    provinces[reader.GetString(1)] = provinces.GetValueOrDefault(reader.GetString(1)) + count;
-                }
-            }
+            return [];
         }
 
-        var topAgencies = agencies.OrderByDescending(a => a.Value).ThenBy(a => a.Key).Take(AgencyFacetSize)
-            .Concat(filter.Agency is { } selected && agencies.TryGetValue(selected, out var n) ? [new(selected, n)] : [])
-            .DistinctBy(a => a.Key).ToList();
-        var agencyIds = topAgencies.Select(a => a.Key).ToList();
+        var rows = await db.Cards.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new CatalogItem(c.Id, c.Title, c.AgencyId, c.Agency!.Name, c.Province, c.Status, c.ServiceId, c.ParentServiceId, c.Maturity, c.IsFree, c.Types))
+            .ToDictionaryAsync(c => c.Id, ct);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+    }
+
+    private async Task<CatalogFacets> FacetsAsync(CatalogSnapshot snapshot, CatalogCounts counts, CatalogFilter filter, CancellationToken ct)
+    {
+        var agencies = Enumerable.Range(0, snapshot.AgencyIds.Count).Where(i => counts.Agencies[i] > 0)
+            .Select(i => (Id: snapshot.AgencyIds[i], Count: counts.Agencies[i])).ToList();
+        var topAgencies = agencies.OrderByDescending(a => a.Count).ThenBy(a => a.Id).Take(AgencyFacetSize)
+            .Concat(agencies.Where(a => a.Id == filter.Agency))
+            .DistinctBy(a => a.Id).ToList();
+        var agencyIds = topAgencies.Select(a => a.Id).ToList();
         var names = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
 
-        var facets = new CatalogFacets(
-            topAgencies.Select(a => new FacetValue(a.Key.ToString(CultureInfo.InvariantCulture), names.GetValueOrDefault(a.Key, "?"), a.Value)).ToList(),
-            provinces.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => new FacetValue(p.Key, p.Key, p.Value)).ToList(),
-            EnumFacet<ServiceType>(types),
-            EnumFacet<ServiceLevel>(levels),
-            EnumFacet<LifeEvent>(events),
-            Enum.GetValues<Nature>().Where(v => natures.ContainsKey(v.ToString()))
-                .Select(v => new FacetValue(Labels.Code(v), Labels.Of(v), natures[v.ToString()])).ToList(),
-            maturity.Select((c, level) => new FacetValue(level.ToString(CultureInfo.InvariantCulture), MaturityLevel.Label(level), c)).Where(f => f.Count > 0).ToList(),
-            new[] { new FacetValue("true", "رایگان", free), new FacetValue("false", "با هزینه", paid) }.Where(f => f.Count > 0).ToList());
-        return (total, facets);
-    }
-
-    private static void AddBits(long[] counts, int bits, long count)
-    {
-        for (var i = 0; i < counts.Length; i++)
-        {
-            if ((bits & (1 << i)) != 0)
-            {
-                counts[i] += count;
-            }
-        }
+        return new CatalogFacets(
+            topAgencies.Select(a => new FacetValue(a.Id.ToString(CultureInfo.InvariantCulture), names.GetValueOrDefault(a.Id, "?"), a.Count)).ToList(),
+            Enumerable.Range(1, snapshot.Provinces.Count - 1).Where(i => counts.Provinces[i] > 0)
+                .Select(i => new FacetValue(snapshot.Provinces[i]!, snapshot.Provinces[i]!, counts.Provinces[i]))
+                .OrderByDescending(p => p.Count).ThenBy(p => p.Value, StringComparer.Ordinal).ToList(),
+            EnumFacet<ServiceType>(counts.Types),
+            EnumFacet<ServiceLevel>(counts.Levels),
+            EnumFacet<LifeEvent>(counts.Events),
+            EnumFacet<Nature>(counts.Natures),
+            counts.Maturity.Select((c, level) => new FacetValue(level.ToString(CultureInfo.InvariantCulture), MaturityLevel.Label(level), c)).Where(f => f.Count > 0).ToList(),
+            new[] { new FacetValue("true", "رایگان", counts.Free), new FacetValue("false", "با هزینه", counts.Paid) }.Where(f => f.Count > 0).ToList());
     }
 
     private static List<FacetValue> EnumFacet<T>(long[] counts) where T : struct, Enum =>
-        Enum.GetValues<T>().Select((v, i) => new FacetValue(Labels.Code(v), Labels.Of(v), counts[i])).Where(f => f.Count > 0).ToList();
+        Enum.GetValues<T>().Select(v => new FacetValue(Labels.Code(v), Labels.Of(v), counts[Convert.ToInt32(v, CultureInfo.InvariantCulture)])).Where(f => f.Count > 0).ToList();
 
     /// <summary>The WHERE clause of a filter (table alias c). <paramref name="efStyle"/> writes {0} placeholders for FromSqlRaw.</summary>
     internal string Where(CatalogFilter filter, List<object> parameters, bool efStyle)
@@ -290,7 +235,7 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache)
         {
             if (pg)
             {
-                Add("""c."SearchVector" @@ to_tsquery('simple', @p)""", "ts", SearchTerms.TsQuery(words));
+                Add("""c."Id" IN (SELECT "Id" FROM "CardSearch" WHERE "Words" @@ to_tsquery('simple', @p))""", "ts", SearchTerms.TsQuery(words));
             }
             else
             {

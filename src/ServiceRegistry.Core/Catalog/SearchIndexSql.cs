@@ -1,7 +1,12 @@
 namespace ServiceRegistry.Core.Catalog;
 
-/// <summary>The SQLite triggers that keep the FTS5 table CardSearch and the catalog stamp in step with Cards
-/// (migration 20261121010000_Catalog creates them; the synthetic bulk load drops and recreates them).</summary>
+/// <summary>
+/// The SQL that keeps the search index, the catalog stamp and the change log in step with Cards. Every change to a
+/// card bumps <c>CatalogState.Stamp</c> and writes (new stamp, card id) to <c>CatalogChanges</c> in the same trigger,
+/// so the log read up to a stamp names every card changed up to it (<see cref="CatalogIndex"/> refreshes from it).
+/// A card id of 0 means "reload everything" (bulk loads, TRUNCATE). Migration 20261122010000_CatalogChanges creates
+/// these; the synthetic bulk load drops and recreates the SQLite triggers and disables the PostgreSQL one while loading.
+/// </summary>
 public static class SearchIndexSql
 {
     public static readonly IReadOnlyList<string> SqliteTriggers =
@@ -10,12 +15,14 @@ public static class SearchIndexSql
         CREATE TRIGGER Cards_search_ai AFTER INSERT ON Cards BEGIN
             INSERT INTO CardSearch(rowid, TitleKey, SearchText) VALUES (new.Id, new.TitleKey, new.SearchText);
             UPDATE CatalogState SET Stamp = Stamp + 1 WHERE Id = 1;
+            INSERT INTO CatalogChanges(Stamp, CardId) SELECT Stamp, new.Id FROM CatalogState WHERE Id = 1;
         END;
         """,
         """
         CREATE TRIGGER Cards_search_ad AFTER DELETE ON Cards BEGIN
             INSERT INTO CardSearch(CardSearch, rowid, TitleKey, SearchText) VALUES ('delete', old.Id, old.TitleKey, old.SearchText);
             UPDATE CatalogState SET Stamp = Stamp + 1 WHERE Id = 1;
+            INSERT INTO CatalogChanges(Stamp, CardId) SELECT Stamp, old.Id FROM CatalogState WHERE Id = 1;
         END;
         """,
         """
@@ -23,10 +30,61 @@ public static class SearchIndexSql
             INSERT INTO CardSearch(CardSearch, rowid, TitleKey, SearchText) VALUES ('delete', old.Id, old.TitleKey, old.SearchText);
             INSERT INTO CardSearch(rowid, TitleKey, SearchText) VALUES (new.Id, new.TitleKey, new.SearchText);
             UPDATE CatalogState SET Stamp = Stamp + 1 WHERE Id = 1;
+            INSERT INTO CatalogChanges(Stamp, CardId) SELECT Stamp, new.Id FROM CatalogState WHERE Id = 1;
         END;
         """,
     ];
 
     public const string SqliteDropTriggers =
         "DROP TRIGGER IF EXISTS Cards_search_ai; DROP TRIGGER IF EXISTS Cards_search_ad; DROP TRIGGER IF EXISTS Cards_search_au;";
+
+    /// <summary>PostgreSQL's search table: the words of each card (stripped tsvector of the normalised title and text,
+    /// 'simple' configuration) in a table of their own, so a match reads narrow rows, not the wide Cards rows.</summary>
+    public const string PostgresSearchTable = """
+        CREATE FUNCTION card_search_words(title text, body text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
+            AS $$ SELECT strip(to_tsvector('simple'::regconfig, coalesce(title, '') || ' ' || coalesce(body, ''))) $$;
+        CREATE TABLE "CardSearch" ("Id" integer PRIMARY KEY, "Words" tsvector NOT NULL);
+        """;
+
+    public const string PostgresSearchIndex = """CREATE INDEX "IX_CardSearch_Words" ON "CardSearch" USING GIN ("Words");""";
+
+    /// <summary>Fills the search table for cards from an id on (bulk loads and the migration).</summary>
+    public const string PostgresFillSearch = """
+        INSERT INTO "CardSearch" ("Id", "Words") SELECT "Id", card_search_words("TitleKey", "SearchText") FROM "Cards" WHERE "Id" >= {0}
+        ON CONFLICT ("Id") DO UPDATE SET "Words" = EXCLUDED."Words";
+        """;
+
+    /// <summary>PostgreSQL: one row trigger keeps the search table, bumps the stamp and logs the card (the UPDATE of the
+    /// single CatalogState row also orders concurrent writers, so stamps are logged in commit order); TRUNCATE empties
+    /// the search table and logs a full reload.</summary>
+    public const string PostgresTriggers = """
+        CREATE FUNCTION catalog_log_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE s bigint;
+        BEGIN
+            UPDATE "CatalogState" SET "Stamp" = "Stamp" + 1 WHERE "Id" = 1 RETURNING "Stamp" INTO s;
+            IF TG_OP = 'TRUNCATE' THEN
+                DELETE FROM "CardSearch";
+                INSERT INTO "CatalogChanges" ("Stamp", "CardId") VALUES (s, 0);
+            ELSIF TG_OP = 'DELETE' THEN
+                DELETE FROM "CardSearch" WHERE "Id" = OLD."Id";
+                INSERT INTO "CatalogChanges" ("Stamp", "CardId") VALUES (s, OLD."Id");
+            ELSE
+                IF TG_OP = 'INSERT' THEN
+                    INSERT INTO "CardSearch" ("Id", "Words") VALUES (NEW."Id", card_search_words(NEW."TitleKey", NEW."SearchText"));
+                ELSIF NEW."TitleKey" IS DISTINCT FROM OLD."TitleKey" OR NEW."SearchText" IS DISTINCT FROM OLD."SearchText" THEN
+                    UPDATE "CardSearch" SET "Words" = card_search_words(NEW."TitleKey", NEW."SearchText") WHERE "Id" = NEW."Id";
+                END IF;
+                INSERT INTO "CatalogChanges" ("Stamp", "CardId") VALUES (s, NEW."Id");
+            END IF;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER "Cards_changes" AFTER INSERT OR UPDATE OR DELETE ON "Cards" FOR EACH ROW EXECUTE FUNCTION catalog_log_change();
+        CREATE TRIGGER "Cards_truncate" AFTER TRUNCATE ON "Cards" FOR EACH STATEMENT EXECUTE FUNCTION catalog_log_change();
+        """;
+
+    /// <summary>After a bulk load with the triggers off: one stamp and a "reload everything" entry (both databases).</summary>
+    public const string LogFullReload = """
+        UPDATE "CatalogState" SET "Stamp" = "Stamp" + 1 WHERE "Id" = 1;
+        INSERT INTO "CatalogChanges" ("Stamp", "CardId") SELECT "Stamp", 0 FROM "CatalogState" WHERE "Id" = 1;
+        """;
 }

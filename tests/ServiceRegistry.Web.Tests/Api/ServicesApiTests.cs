@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Exchange;
@@ -144,6 +145,34 @@ public sealed class ServicesApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.NotEqual(etag, changed.Headers.ETag);
         Assert.Contains("خدمت تازه", Titles(await changed.Content.ReadFromJsonAsync<JsonElement>(Ct)));
+    }
+
+    [Fact]
+    public async Task List_AfterCardsChangeUnderTheLoadedIndex_ShowsTheChangesExactly()
+    {
+        // Arrange: the catalog index is loaded, then cards are added, renamed and withdrawn in the database itself
+        // (the triggers' change log is the only way the index hears of them)
+        var before = (await ListAsync("")).GetProperty("total").GetInt32();
+        var cards = await _app.SeedAsync(
+            new CardBuilder().Titled("ثبت نام آزمون کارآموزی").Published(),
+            new CardBuilder().Titled("صدور کارت بازرگانی").Published());
+        Assert.Equal(before + 2, (await ListAsync("")).GetProperty("total").GetInt32());
+        Assert.Equal(["ثبت نام آزمون کارآموزی"], Titles(await ListAsync("?q=" + Uri.EscapeDataString("کارآموز"))));
+
+        // Act
+        await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            """UPDATE "Cards" SET "Title" = {0}, "TitleKey" = {0}, "SearchText" = {0} WHERE "Id" = {1}""", ["ثبت نام آزمون مهارت", cards[0].Id], Ct));
+        await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            """UPDATE "Cards" SET "Status" = 'Draft' WHERE "Id" = {0}""", [cards[1].Id], Ct));
+
+        // Assert
+        Assert.Equal(["ثبت نام آزمون مهارت"], Titles(await ListAsync("?q=" + Uri.EscapeDataString("مهار"))));
+        Assert.Empty(Titles(await ListAsync("?q=" + Uri.EscapeDataString("کارآموز"))));
+        Assert.Empty(Titles(await ListAsync("?q=" + Uri.EscapeDataString("بازرگانی"))));
+        var after = await ListAsync("");
+        Assert.Equal(before + 1, after.GetProperty("total").GetInt32());
+        var typeCounts = after.GetProperty("facets").GetProperty("type").EnumerateArray().Sum(f => f.GetProperty("count").GetInt32());
+        Assert.True(typeCounts >= before + 1, "every published card has at least one service type");
     }
 
     [Fact]

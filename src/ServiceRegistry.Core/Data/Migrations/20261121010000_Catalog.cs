@@ -14,6 +14,30 @@ namespace ServiceRegistry.Core.Data.Migrations;
 [Migration("20261121010000_Catalog")]
 public sealed class Catalog : Migration
 {
+    /// <summary>The triggers as this migration made them (20261122010000_CatalogChanges replaces them).</summary>
+    internal static readonly string[] SqliteTriggers =
+    [
+        """
+        CREATE TRIGGER Cards_search_ai AFTER INSERT ON Cards BEGIN
+            INSERT INTO CardSearch(rowid, TitleKey, SearchText) VALUES (new.Id, new.TitleKey, new.SearchText);
+            UPDATE CatalogState SET Stamp = Stamp + 1 WHERE Id = 1;
+        END;
+        """,
+        """
+        CREATE TRIGGER Cards_search_ad AFTER DELETE ON Cards BEGIN
+            INSERT INTO CardSearch(CardSearch, rowid, TitleKey, SearchText) VALUES ('delete', old.Id, old.TitleKey, old.SearchText);
+            UPDATE CatalogState SET Stamp = Stamp + 1 WHERE Id = 1;
+        END;
+        """,
+        """
+        CREATE TRIGGER Cards_search_au AFTER UPDATE ON Cards BEGIN
+            INSERT INTO CardSearch(CardSearch, rowid, TitleKey, SearchText) VALUES ('delete', old.Id, old.TitleKey, old.SearchText);
+            INSERT INTO CardSearch(rowid, TitleKey, SearchText) VALUES (new.Id, new.TitleKey, new.SearchText);
+            UPDATE CatalogState SET Stamp = Stamp + 1 WHERE Id = 1;
+        END;
+        """,
+    ];
+
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         var pg = migrationBuilder.IsPostgres();
@@ -57,7 +81,7 @@ public sealed class Catalog : Migration
                 CREATE VIRTUAL TABLE CardSearch USING fts5(TitleKey, SearchText, content='Cards', content_rowid='Id',
                     tokenize='unicode61 remove_diacritics 0', prefix='2 3');
                 """);
-            foreach (var trigger in SearchIndexSql.SqliteTriggers)
+            foreach (var trigger in SqliteTriggers)
             {
                 migrationBuilder.Sql(trigger);
             }

@@ -1,0 +1,152 @@
+using System.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ServiceRegistry.Core.Data;
+
+namespace ServiceRegistry.Core.Catalog;
+
+/// <summary>
+/// Keeps the in-memory <see cref="CatalogSnapshot"/> of every card's catalog columns in step with the database: one
+/// full load, then only the cards the change log (<c>CatalogChanges</c>, written by the same triggers that bump the
+/// catalog stamp) names since the snapshot's stamp. Reads of the stamp, the log and the rows happen in one read
+/// transaction, so a snapshot holds exactly the data at its stamp. One refresh at a time; concurrent callers wait
+/// for it and share the result.
+/// </summary>
+public sealed partial class CatalogIndex(IServiceScopeFactory scopes, ILogger<CatalogIndex> log) : IDisposable
+{
+    /// <summary>More changed cards than this since the last snapshot: load everything again instead.</summary>
+    public const int MaxIncremental = 20_000;
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private CatalogSnapshot? current;
+
+    public void Dispose() => gate.Dispose();
+
+    /// <summary>A snapshot at <paramref name="stamp"/> or later.</summary>
+    internal async Task<CatalogSnapshot> AtLeastAsync(long stamp, CancellationToken ct)
+    {
+        var snapshot = Volatile.Read(ref current);
+        if (snapshot is not null && snapshot.Stamp >= stamp)
+        {
+            return snapshot;
+        }
+
+        await gate.WaitAsync(ct);
+        try
+        {
+            snapshot = current;
+            if (snapshot is not null && snapshot.Stamp >= stamp)
+            {
+                return snapshot;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            snapshot = await RefreshAsync(db, snapshot, ct);
+            Volatile.Write(ref current, snapshot);
+            return snapshot;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Loads the snapshot ahead of the first search (start-up).</summary>
+    public async Task WarmAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var catalog = scope.ServiceProvider.GetRequiredService<CatalogQuery>();
+        await AtLeastAsync(await catalog.StampAsync(ct), ct);
+    }
+
+    /// <summary>How many of the newest change-log entries start-up keeps; a snapshot older than them loads in full.</summary>
+    public const int KeptChanges = 100_000;
+
+    /// <summary>Drops change-log entries older than the newest <see cref="KeptChanges"/> (start-up).</summary>
+    public static Task<int> PruneAsync(RegistryDbContext db, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync(
+            """DELETE FROM "CatalogChanges" WHERE "Stamp" < (SELECT "Stamp" FROM "CatalogState" WHERE "Id" = 1) - {0}""",
+            [KeptChanges], ct);
+
+    private async Task<CatalogSnapshot> RefreshAsync(RegistryDbContext db, CatalogSnapshot? previous, CancellationToken ct)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await using var transaction = await ReadTransactionAsync(db, ct);
+        var stamp = await db.Database.SqlQueryRaw<long>("""SELECT "Stamp" AS "Value" FROM "CatalogState" WHERE "Id" = 1""").SingleAsync(ct);
+
+        CatalogSnapshot snapshot;
+        var changes = previous is null ? null : await ChangesAsync(db, previous.Stamp, stamp, ct);
+        if (previous is null || changes is null)
+        {
+            var rows = await Rows(db.Cards.AsNoTracking()).ToListAsync(ct);
+            snapshot = CatalogSnapshot.Build(stamp, rows);
+            LogFullLoad(rows.Count, stamp, clock.ElapsedMilliseconds);
+        }
+        else
+        {
+            var rows = new List<CatalogRow>(changes.Count);
+            foreach (var chunk in changes.Chunk(1000))
+            {
+                rows.AddRange(await Rows(db.Cards.AsNoTracking().Where(c => chunk.Contains(c.Id))).ToListAsync(ct));
+            }
+
+            var found = rows.Select(r => r.Id).ToHashSet();
+            snapshot = previous.With(stamp, rows, changes.Where(id => !found.Contains(id)).ToList());
+            LogRefresh(changes.Count, stamp, clock.ElapsedMilliseconds);
+        }
+
+        await transaction.CommitAsync(ct);
+        return snapshot;
+    }
+
+    /// <summary>The ids changed after <paramref name="from"/> up to <paramref name="to"/>; null when everything must be
+    /// read again (a bulk load's marker, too many changes, or log entries already pruned).</summary>
+    private static async Task<List<int>?> ChangesAsync(RegistryDbContext db, long from, long to, CancellationToken ct)
+    {
+        if (to == from)
+        {
+            return [];
+        }
+
+        var ids = await db.Database.SqlQueryRaw<int>(
+                """SELECT "CardId" AS "Value" FROM "CatalogChanges" WHERE "Stamp" > {0} AND "Stamp" <= {1}""", from, to)
+            .Take(MaxIncremental + 1).ToListAsync(ct);
+        var first = await db.Database.SqlQueryRaw<long?>("""SELECT MIN("Stamp") AS "Value" FROM "CatalogChanges" WHERE "Stamp" > {0}""", from)
+            .SingleAsync(ct);
+        if (ids.Count > MaxIncremental || ids.Contains(0) || first != from + 1)
+        {
+            return null;
+        }
+
+        return ids.Distinct().ToList();
+    }
+
+    private static IQueryable<CatalogRow> Rows(IQueryable<Cards.ServiceCard> cards) =>
+        cards.Select(c => new CatalogRow(c.Id, c.Status, c.AgencyId, c.Province, c.Types, c.Levels, c.LifeEvents, c.Nature,
+            c.Maturity, c.IsFree, c.TitleKey, c.UpdatedAt));
+
+    /// <summary>A read-only transaction that sees one state of the database throughout (SQLite: deferred, so writers are
+    /// not blocked in WAL mode; PostgreSQL: repeatable read).</summary>
+    private static async Task<IDbContextTransaction> ReadTransactionAsync(RegistryDbContext db, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            return await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        return await db.Database.UseTransactionAsync(connection.BeginTransaction(deferred: true), ct)
+            ?? throw new InvalidOperationException("SQLite transaction not taken.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catalog index: loaded {Count} cards at stamp {Stamp} in {Ms} ms")]
+    private partial void LogFullLoad(int count, long stamp, long ms);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Catalog index: {Count} changed cards applied at stamp {Stamp} in {Ms} ms")]
+    private partial void LogRefresh(int count, long stamp, long ms);
+}
