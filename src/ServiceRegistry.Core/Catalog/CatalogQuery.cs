@@ -111,16 +111,39 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
             return cached;
         }
 
+        // One value instead of a row per card (a common prefix matches half the registry): SQLite joins the ids into
+        // text, PostgreSQL into an int[] read in binary.
         var sql = Postgres
-            ? """SELECT "Id" FROM "CardSearch" WHERE "Words" @@ to_tsquery('simple', @q)"""
-            : "SELECT rowid FROM CardSearch WHERE CardSearch MATCH @q";
+            ? """SELECT array_agg("Id") FROM "CardSearch" WHERE "Words" @@ to_tsquery('simple', @q)"""
+            : "SELECT group_concat(rowid) FROM CardSearch WHERE CardSearch MATCH @q";
         var set = new ulong[snapshot.Words];
         await using (var command = await CommandAsync(sql, ct, [Param("q", Postgres ? SearchTerms.TsQuery(words) : SearchTerms.Fts5(words))]))
-        await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct))
         {
-            while (await reader.ReadAsync(ct))
+            var value = await command.ExecuteScalarAsync(ct);
+            if (value is int[] ids)
             {
-                snapshot.Mark(set, reader.GetInt32(0));
+                foreach (var id in ids)
+                {
+                    snapshot.Mark(set, id);
+                }
+            }
+            else if (value is string list)
+            {
+                var id = 0;
+                foreach (var c in list)
+                {
+                    if (c == ',')
+                    {
+                        snapshot.Mark(set, id);
+                        id = 0;
+                    }
+                    else
+                    {
+                        id = (id * 10) + (c - '0');
+                    }
+                }
+
+                snapshot.Mark(set, id);
             }
         }
 

@@ -98,13 +98,34 @@ internal sealed class CatalogSnapshot
             columns.Set(columns.Add(row.Id), row);
         }
 
-        var rowOfId = RowOfId(columns);
-        var all = Enumerable.Range(0, columns.Count).ToArray();
-        var byTitle = (int[])all.Clone();
-        Array.Sort(byTitle, columns.TitleOrder);
-        var byUpdated = all;
-        Array.Sort(byUpdated, columns.UpdatedOrder);
-        return new CatalogSnapshot(stamp, columns, rowOfId, byTitle, byUpdated);
+        // Sorting a million rows with a comparison delegate takes seconds; sort keys instead: each distinct title's
+        // rank (titles sorted once), and the negated time and id for newest first.
+        var distinct = columns.Title.Take(columns.Count).Distinct().Order(StringComparer.Ordinal).ToList();
+        var rank = new Dictionary<string, long>(distinct.Count, StringComparer.Ordinal);
+        foreach (var t in distinct)
+        {
+            rank[t] = rank.Count;
+        }
+
+        var keys = new SortKey[columns.Count];
+        for (var row = 0; row < columns.Count; row++)
+        {
+            keys[row] = new SortKey(rank[columns.Title[row]], columns.Ids[row], row);
+        }
+
+        var byTitle = Rows(keys);
+        for (var row = 0; row < columns.Count; row++)
+        {
+            keys[row] = new SortKey(-columns.Updated[row], -columns.Ids[row], row);
+        }
+
+        return new CatalogSnapshot(stamp, columns, RowOfId(columns), byTitle, Rows(keys));
+
+        static int[] Rows(SortKey[] keys)
+        {
+            Array.Sort(keys);
+            return Array.ConvertAll(keys, k => k.Row);
+        }
     }
 
     /// <summary>A new snapshot with <paramref name="changed"/> rows put in (added or replaced) and <paramref name="deleted"/> ids marked.</summary>
@@ -269,13 +290,28 @@ internal sealed class CatalogSnapshot
         var order = sort == CatalogSort.Updated ? byUpdated : byTitle;
         var page = new List<int>(take);
         var tiers = sort == CatalogSort.Relevance && words.Count > 0 ? new bool?[] { true, false } : [null];
+        var titleMatch = new Dictionary<string, bool>(ReferenceEqualityComparer.Instance); // titles repeat: ask once each
         foreach (var inTitle in tiers)
         {
             foreach (var row in order)
             {
-                if ((hits[row >> 6] & (1UL << row)) == 0 || (inTitle is { } want && TitleHasAll(title[row], words) != want))
+                if ((hits[row >> 6] & (1UL << row)) == 0)
                 {
                     continue;
+                }
+
+                if (inTitle is { } want)
+                {
+                    var t = title[row];
+                    if (!titleMatch.TryGetValue(t, out var has))
+                    {
+                        titleMatch[t] = has = TitleHasAll(t, words);
+                    }
+
+                    if (has != want)
+                    {
+                        continue;
+                    }
                 }
 
                 if (skip > 0)
@@ -397,6 +433,15 @@ internal sealed class CatalogSnapshot
 
         Array.Copy(kept, from, result, r, kept.Length - from);
         return result;
+    }
+
+    private readonly record struct SortKey(long Primary, int Id, int Row) : IComparable<SortKey>
+    {
+        public int CompareTo(SortKey other)
+        {
+            var primary = Primary.CompareTo(other.Primary);
+            return primary != 0 ? primary : Id.CompareTo(other.Id);
+        }
     }
 
     /// <summary>The growable columns a snapshot is made from (a copy of the previous snapshot's, when refreshing).</summary>

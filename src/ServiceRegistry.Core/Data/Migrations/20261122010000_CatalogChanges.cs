@@ -38,8 +38,14 @@ public sealed class CatalogChanges : Migration
             }
         }
 
+        // the catalog index loads every card from this index alone (UpdatedAt added), never from the wide rows
+        migrationBuilder.DropIndex("IX_Cards_Catalog", "Cards");
+        migrationBuilder.CreateIndex("IX_Cards_Catalog", "Cards", CatalogIndexColumns);
         migrationBuilder.Sql(SearchIndexSql.LogFullReload);
     }
+
+    internal static readonly string[] CatalogIndexColumns =
+        ["Status", "TitleKey", "Types", "Levels", "LifeEvents", "Nature", "Maturity", "IsFree", "AgencyId", "Province", "UpdatedAt"];
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
@@ -67,6 +73,8 @@ public sealed class CatalogChanges : Migration
             }
         }
 
+        migrationBuilder.DropIndex("IX_Cards_Catalog", "Cards");
+        migrationBuilder.CreateIndex("IX_Cards_Catalog", "Cards", CatalogIndexColumns[..^1]);
         migrationBuilder.Sql("""DROP TABLE "CatalogChanges";""");
     }
 }
