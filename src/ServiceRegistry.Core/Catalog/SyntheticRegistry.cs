@@ -106,7 +106,8 @@ public sealed class SyntheticRegistry(RegistryDbContext db, TimeProvider time)
         if (db.Database.IsNpgsql())
         {
             // VACUUM sets the visibility map, so the catalog index loads with an index-only scan
-            await db.Database.ExecuteSqlRawAsync("""VACUUM ANALYZE "Cards"; VACUUM ANALYZE "CardSearch";""", ct);
+            await db.Database.ExecuteSqlRawAsync("""VACUUM ANALYZE "Cards";""", ct); // one statement a command: VACUUM refuses a batch
+            await db.Database.ExecuteSqlRawAsync("""VACUUM ANALYZE "CardSearch";""", ct);
         }
         else
         {
