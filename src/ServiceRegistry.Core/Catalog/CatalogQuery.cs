@@ -4,6 +4,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Caching.Memory;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
@@ -114,11 +115,14 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
         // One value instead of a row per card (a common prefix matches half the registry): SQLite joins the ids into
         // text, PostgreSQL into an int[] read in binary.
         var sql = Postgres
-            ? """SELECT array_agg("Id") FROM "CardSearch" WHERE "Words" @@ to_tsquery('simple', @q)"""
+            ? SearchIndexSql.PostgresMatchIds
             : "SELECT group_concat(rowid) FROM CardSearch WHERE CardSearch MATCH @q";
         var set = new ulong[snapshot.Words];
+        // PostgreSQL: SET LOCAL needs a transaction block (Npgsql sends BEGIN with the command; disposing rolls back)
+        await using var transaction = Postgres ? await db.Database.BeginTransactionAsync(ct) : null;
         await using (var command = await CommandAsync(sql, ct, [Param("q", Postgres ? SearchTerms.TsQuery(words) : SearchTerms.Fts5(words))]))
         {
+            command.Transaction = transaction?.GetDbTransaction();
             var value = await command.ExecuteScalarAsync(ct);
             if (value is int[] ids)
             {
@@ -145,6 +149,11 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
 
                 snapshot.Mark(set, id);
             }
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
         }
 
         // size in the cache's units (entries are 1): one unit per 16 KB of set

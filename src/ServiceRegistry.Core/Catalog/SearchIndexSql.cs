@@ -38,12 +38,29 @@ public static class SearchIndexSql
     public const string SqliteDropTriggers =
         "DROP TRIGGER IF EXISTS Cards_search_ai; DROP TRIGGER IF EXISTS Cards_search_ad; DROP TRIGGER IF EXISTS Cards_search_au;";
 
-    /// <summary>PostgreSQL's search table: the words of each card (stripped tsvector of the normalised title and text,
-    /// 'simple' configuration) in a table of their own, so a match reads narrow rows, not the wide Cards rows.</summary>
+    /// <summary>
+    /// PostgreSQL's search table: the words of each card (stripped tsvector of the normalised title and text, 'simple'
+    /// configuration) in a table of their own, so a match reads narrow rows, not the wide Cards rows. A GIN match still
+    /// visits the heap row of every matching card, so the rows are kept tiny: "Pad" (2 KB of spaces, compressed to a few
+    /// bytes) lifts each row over PostgreSQL's 2 KB TOAST threshold, and with toast_tuple_target = 128 the words then
+    /// move out of line: ~90 bytes a row, ~90 rows a page instead of ~9. The words are read from TOAST only when a row is
+    /// rechecked, which prefix matches without weights never need; the catalog query turns sequential scans off
+    /// (<see cref="PostgresMatchIds"/>) because the planner does not see that cost. docs/benchmarks.md has the figures.
+    /// </summary>
     public const string PostgresSearchTable = """
         CREATE FUNCTION card_search_words(title text, body text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
             AS $$ SELECT strip(to_tsvector('simple'::regconfig, coalesce(title, '') || ' ' || coalesce(body, ''))) $$;
-        CREATE TABLE "CardSearch" ("Id" integer PRIMARY KEY, "Words" tsvector NOT NULL);
+        CREATE TABLE "CardSearch" (
+            "Id" integer PRIMARY KEY,
+            "Words" tsvector NOT NULL,
+            "Pad" text NOT NULL DEFAULT repeat(' ', 2048)
+        ) WITH (toast_tuple_target = 128);
+        """;
+
+    /// <summary>The ids of the cards whose words match the tsquery @q, as one int[] (the GIN index, never a sequential scan).</summary>
+    public const string PostgresMatchIds = """
+        SET LOCAL enable_seqscan = off;
+        SELECT array_agg("Id") FROM "CardSearch" WHERE "Words" @@ to_tsquery('simple', @q);
         """;
 
     public const string PostgresSearchIndex = """CREATE INDEX "IX_CardSearch_Words" ON "CardSearch" USING GIN ("Words");""";
