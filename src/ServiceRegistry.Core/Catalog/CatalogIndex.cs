@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -55,12 +56,20 @@ public sealed partial class CatalogIndex(IServiceScopeFactory scopes, ILogger<Ca
         }
     }
 
-    /// <summary>Loads the snapshot ahead of the first search (start-up).</summary>
+    /// <summary>Loads the snapshot ahead of the first search (start-up, in the background). A failure is logged; the
+    /// first search then loads it, and reports its own error.</summary>
     public async Task WarmAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var catalog = scope.ServiceProvider.GetRequiredService<CatalogQuery>();
-        await AtLeastAsync(await catalog.StampAsync(ct), ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var catalog = scope.ServiceProvider.GetRequiredService<CatalogQuery>();
+            await AtLeastAsync(await catalog.StampAsync(ct), ct);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or ObjectDisposedException)
+        {
+            LogWarmFailed(e);
+        }
     }
 
     /// <summary>How many of the newest change-log entries start-up keeps; a snapshot older than them loads in full.</summary>
@@ -143,6 +152,9 @@ public sealed partial class CatalogIndex(IServiceScopeFactory scopes, ILogger<Ca
         return await db.Database.UseTransactionAsync(connection.BeginTransaction(deferred: true), ct)
             ?? throw new InvalidOperationException("SQLite transaction not taken.");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog index: loading at start-up failed; the first search will load it")]
+    private partial void LogWarmFailed(Exception e);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Catalog index: loaded {Count} cards at stamp {Stamp} in {Ms} ms")]
     private partial void LogFullLoad(int count, long stamp, long ms);

@@ -12,11 +12,12 @@ using ServiceRegistry.Core.Data;
 namespace ServiceRegistry.Core.Catalog;
 
 /// <summary>
-/// Search and facets over the promoted columns of Cards, in the database: SQLite FTS5 or PostgreSQL full text
-/// (see migration 20261121010000_Catalog). Matching is the same on both: every query word (normalised as the
-/// stored text is, <see cref="SearchTerms"/>) must start a word of the card's text; cards whose title has every
-/// word come first. Results and facet counts are cached against the catalog stamp, a counter that every change
-/// to Cards bumps, so a cached answer is never stale.
+/// The catalog's lists: the text match runs in the database (SQLite FTS5 or PostgreSQL full text, the CardSearch
+/// tables); filters, facet counts and the page order come from the in-memory <see cref="CatalogSnapshot"/> kept by
+/// <see cref="CatalogIndex"/>. Matching is the same on both databases: every query word (normalised as the stored text
+/// is, <see cref="SearchTerms"/>) must start a word of the card's text; cards whose title has every word come first.
+/// Results and facet counts are cached against the catalog stamp, a counter that every change to Cards bumps, so a
+/// cached answer is never stale. <see cref="Where"/> is the same filter in SQL, for exports and the dashboard.
 /// </summary>
 public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, CatalogIndex index)
 {
@@ -188,7 +189,7 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
         return new CatalogFacets(
             topAgencies.Select(a => new FacetValue(a.Id.ToString(CultureInfo.InvariantCulture), names.GetValueOrDefault(a.Id, "?"), a.Count)).ToList(),
             Enumerable.Range(1, snapshot.Provinces.Count - 1).Where(i => counts.Provinces[i] > 0)
-                .Select(i => new FacetValue(snapshot.Provinces[i]!, snapshot.Provinces[i]!, counts.Provinces[i]))
+                .Select(i => new FacetValue(snapshot.Provinces[i], snapshot.Provinces[i], counts.Provinces[i]))
                 .OrderByDescending(p => p.Count).ThenBy(p => p.Value, StringComparer.Ordinal).ToList(),
             EnumFacet<ServiceType>(counts.Types),
             EnumFacet<ServiceLevel>(counts.Levels),
@@ -279,8 +280,6 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
 
         return sb.ToString();
     }
-
-    private static string Q(string identifier) => $"\"{identifier}\"";
 
     internal static (string Name, object Value) Param(string name, object value) => (name, value);
 

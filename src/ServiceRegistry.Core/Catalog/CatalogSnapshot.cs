@@ -84,8 +84,8 @@ internal sealed class CatalogSnapshot
     /// <summary>Agency index → agency id.</summary>
     public IReadOnlyList<int> AgencyIds { get; }
 
-    /// <summary>Province index → name; index 0 is "no province".</summary>
-    public IReadOnlyList<string?> Provinces { get; }
+    /// <summary>Province index → name; index 0 ("") is "no province".</summary>
+    public IReadOnlyList<string> Provinces { get; }
 
     /// <summary>How many 64-bit words a row set of this snapshot takes.</summary>
     public int Words => (Count + 63) >> 6;
@@ -465,7 +465,7 @@ internal sealed class CatalogSnapshot
             Free = new bool[capacity];
             Title = new string[capacity];
             Updated = new long[capacity];
-            Provinces.Add(null);
+            Provinces.Add(""); // index 0: no province
         }
 
         public Columns(CatalogSnapshot s, int capacity)
@@ -492,7 +492,7 @@ internal sealed class CatalogSnapshot
 
             for (var i = 1; i < Provinces.Count; i++)
             {
-                provinceIndex[Provinces[i]!] = i;
+                provinceIndex[Provinces[i]] = i;
             }
         }
 
@@ -510,7 +510,7 @@ internal sealed class CatalogSnapshot
         public string[] Title { get; }
         public long[] Updated { get; }
         public List<int> AgencyIds { get; } = [];
-        public List<string?> Provinces { get; } = [];
+        public List<string> Provinces { get; } = [];
 
         public Comparison<int> TitleOrder => (a, b) =>
         {
@@ -534,7 +534,7 @@ internal sealed class CatalogSnapshot
         {
             Status[row] = (byte)((int)r.Status + 1);
             Agency[row] = Index(agencyIndex, AgencyIds, r.AgencyId);
-            Province[row] = string.IsNullOrEmpty(r.Province) ? 0 : ProvinceIndex(r.Province);
+            Province[row] = string.IsNullOrEmpty(r.Province) ? 0 : Index(provinceIndex, Provinces, r.Province);
             Types[row] = r.Types;
             Levels[row] = r.Levels;
             Events[row] = r.LifeEvents;
@@ -543,17 +543,6 @@ internal sealed class CatalogSnapshot
             Free[row] = r.IsFree;
             Title[row] = titles.TryGetValue(r.TitleKey, out var same) ? same : titles[r.TitleKey] = r.TitleKey;
             Updated[row] = r.UpdatedAt.Ticks;
-        }
-
-        private int ProvinceIndex(string name)
-        {
-            if (!provinceIndex.TryGetValue(name, out var i))
-            {
-                i = provinceIndex[name] = Provinces.Count;
-                Provinces.Add(name);
-            }
-
-            return i;
         }
 
         private static int Index<T>(Dictionary<T, int> index, List<T> list, T value) where T : notnull

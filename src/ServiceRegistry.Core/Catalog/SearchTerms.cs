@@ -47,16 +47,11 @@ public static class SearchTerms
             .Take(8)
             .ToList();
 
-    /// <summary>FTS5 query: every word as a prefix, in any column; with <paramref name="column"/>, in that column only.</summary>
-    public static string Fts5(IReadOnlyList<string> words, string? column = null)
-    {
-        var terms = string.Join(" AND ", words.Select(w => $"\"{w}\"*"));
-        return column is null ? terms : $"{column} : ({terms})";
-    }
+    /// <summary>FTS5 query: every word as a prefix, in any column.</summary>
+    public static string Fts5(IReadOnlyList<string> words) => string.Join(" AND ", words.Select(w => $"\"{w}\"*"));
 
-    /// <summary>PostgreSQL tsquery: every word as a prefix; with <paramref name="weight"/>, only lexemes of that weight.</summary>
-    public static string TsQuery(IReadOnlyList<string> words, string? weight = null) =>
-        string.Join(" & ", words.Select(w => $"'{w}':*{weight}"));
+    /// <summary>PostgreSQL tsquery: every word as a prefix.</summary>
+    public static string TsQuery(IReadOnlyList<string> words) => string.Join(" & ", words.Select(w => $"'{w}':*"));
 
     internal static string Join(params string?[] parts) =>
         Document(string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p))));
