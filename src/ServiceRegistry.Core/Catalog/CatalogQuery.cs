@@ -4,7 +4,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Caching.Memory;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
@@ -116,14 +115,11 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
         // One value instead of a row per card (a common prefix matches half the registry): SQLite joins the ids into
         // text, PostgreSQL into an int[] read in binary.
         var sql = Postgres
-            ? SearchIndexSql.PostgresMatchIds
+            ? "SELECT card_search_ids(to_tsquery('simple', @q))"
             : "SELECT group_concat(rowid) FROM CardSearch WHERE CardSearch MATCH @q";
         var set = new ulong[snapshot.Words];
-        // PostgreSQL: SET LOCAL needs a transaction block (Npgsql sends BEGIN with the command; disposing rolls back)
-        await using var transaction = Postgres ? await db.Database.BeginTransactionAsync(ct) : null;
         await using (var command = await CommandAsync(sql, ct, [Param("q", Postgres ? SearchTerms.TsQuery(words) : SearchTerms.Fts5(words))]))
         {
-            command.Transaction = transaction?.GetDbTransaction();
             var value = await command.ExecuteScalarAsync(ct);
             if (value is int[] ids)
             {
@@ -150,11 +146,6 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
 
                 snapshot.Mark(set, id);
             }
-        }
-
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(ct);
         }
 
         // size in the cache's units (entries are 1): one unit per 16 KB of set
@@ -268,7 +259,7 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
         {
             if (pg)
             {
-                Add("""c."Id" IN (SELECT "Id" FROM "CardSearch" WHERE "Words" @@ to_tsquery('simple', @p))""", "ts", SearchTerms.TsQuery(words));
+                Add("""c."Id" IN (SELECT unnest(card_search_ids(to_tsquery('simple', @p))))""", "ts", SearchTerms.TsQuery(words));
             }
             else
             {

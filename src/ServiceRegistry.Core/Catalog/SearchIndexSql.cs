@@ -44,8 +44,9 @@ public static class SearchIndexSql
     /// visits the heap row of every matching card, so the rows are kept tiny: "Pad" (2 KB of spaces, compressed to a few
     /// bytes) lifts each row over PostgreSQL's 2 KB TOAST threshold, and with toast_tuple_target = 128 the words then
     /// move out of line: ~90 bytes a row, ~90 rows a page instead of ~9. The words are read from TOAST only when a row is
-    /// rechecked, which prefix matches without weights never need; the catalog query turns sequential scans off
-    /// (<see cref="PostgresMatchIds"/>) because the planner does not see that cost. docs/benchmarks.md has the figures.
+    /// rechecked, which prefix matches without weights never need. Every match goes through card_search_ids, which turns
+    /// sequential scans off for its own query: the planner does not see that a scan of the small heap would de-toast
+    /// every row. docs/benchmarks.md has the figures.
     /// </summary>
     public const string PostgresSearchTable = """
         CREATE FUNCTION card_search_words(title text, body text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -55,12 +56,8 @@ public static class SearchIndexSql
             "Words" tsvector NOT NULL,
             "Pad" text NOT NULL DEFAULT repeat(' ', 2048)
         ) WITH (toast_tuple_target = 128);
-        """;
-
-    /// <summary>The ids of the cards whose words match the tsquery @q, as one int[] (the GIN index, never a sequential scan).</summary>
-    public const string PostgresMatchIds = """
-        SET LOCAL enable_seqscan = off;
-        SELECT array_agg("Id") FROM "CardSearch" WHERE "Words" @@ to_tsquery('simple', @q);
+        CREATE FUNCTION card_search_ids(q tsquery) RETURNS integer[] LANGUAGE sql STABLE SET enable_seqscan = off
+            AS $$ SELECT coalesce(array_agg("Id"), '{}') FROM "CardSearch" WHERE "Words" @@ q $$;
         """;
 
     public const string PostgresSearchIndex = """CREATE INDEX "IX_CardSearch_Words" ON "CardSearch" USING GIN ("Words");""";

@@ -53,7 +53,7 @@ public sealed class CatalogChanges : Migration
         {
             migrationBuilder.Sql("""
                 DROP TRIGGER "Cards_changes" ON "Cards"; DROP TRIGGER "Cards_truncate" ON "Cards"; DROP FUNCTION catalog_log_change();
-                DROP TABLE "CardSearch"; DROP FUNCTION card_search_words(text, text);
+                DROP FUNCTION card_search_ids(tsquery); DROP TABLE "CardSearch"; DROP FUNCTION card_search_words(text, text);
                 ALTER TABLE "Cards" ADD COLUMN "SearchVector" tsvector GENERATED ALWAYS AS (
                     setweight(to_tsvector('simple'::regconfig, "TitleKey"), 'A') ||
                     setweight(to_tsvector('simple'::regconfig, "SearchText"), 'B')) STORED;
