@@ -64,6 +64,8 @@ run() { # name, project, extra env...
   # A run fails on a non-zero exit, on any failed test, or when no test ran at all.
   if [ "$status" != 0 ] || [ "${failed:-1}" != 0 ] || [ "${total:-0}" = 0 ]; then
     echo "FAILED: $name (exit $status; see $OUT/$name.log)"
+    # The first lines of each failure, so a CI log that keeps only this output still says what went wrong.
+    grep -E -A25 '^failed ' "$OUT/$name.log" | head -150 || true
     FAILED=1
   fi
 }

@@ -46,21 +46,32 @@ public sealed class CardFormPage(IPage page)
             var label = $"{item} {Persian(i + 1)}";
             if (i > 0 && await page.GetByLabel(label, new() { Exact = true }).CountAsync() == 0)
             {
-                await page.GetByRole(AriaRole.Button, new() { Name = addButton, Exact = true }).ClickAsync();
+                await ClickAsync(addButton);
             }
 
             await page.GetByLabel(label, new() { Exact = true }).FillAsync(values[i]);
         }
     }
 
-    public Task ClickAsync(string button) => page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).First.ClickAsync();
+    /// <summary>
+    /// Presses a list button (add or remove a row) and waits until the form it brings back has settled. With htmx the
+    /// form is swapped in place and, 20 ms later, its new buttons are wired and the new row takes the focus; typing
+    /// before that can land in the wrong field, and a click before it makes a plain round trip. Without JavaScript
+    /// the click is a plain post and none of these classes exist.
+    /// </summary>
+    public async Task ClickAsync(string button)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".htmx-request, .htmx-swapping, .htmx-added, .htmx-settling")).ToHaveCountAsync(0);
+    }
 
     /// <summary>Presses «ذخیره» and waits for the page that answers (the card page, or the form with its errors).</summary>
     public async Task SaveAsync()
     {
         await page.EvaluateAsync("() => { window.__beforeSave = true; }");
         await page.GetByRole(AriaRole.Button, new() { Name = "ذخیره", Exact = true }).Last.ClickAsync();
-        await page.WaitForFunctionAsync("() => !window.__beforeSave && document.readyState === 'complete'");
+        // Polled on a timer, not on animation frames (a page the browser does not paint gets none).
+        await page.WaitForFunctionAsync("() => !window.__beforeSave && document.readyState === 'complete'", null, new() { PollingInterval = 50 });
     }
 
     /// <summary>The error shown beside a field (its aria-describedby text).</summary>

@@ -11,7 +11,7 @@ public sealed class DashboardPage(IPage page)
     {
         await page.GotoAsync(path);
         var dashboard = new DashboardPage(page);
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('canvas[data-chart]')].every(c => c.dataset.drawn)");
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('canvas[data-chart]')].every(c => c.dataset.drawn)", null, new() { PollingInterval = 50 });
         return dashboard;
     }
 
