@@ -26,6 +26,31 @@ public sealed partial class CatalogIndex(IServiceScopeFactory scopes, ILogger<Ca
 
     public void Dispose() => gate.Dispose();
 
+    /// <summary>Registries with more published cards than this rebuild the "did you mean" words at most once a minute.</summary>
+    public const int SpellingRebuiltEveryChange = 50_000;
+
+    private SpellingHeld? spelling;
+
+    /// <summary>
+    /// The words of published titles for "did you mean" (<see cref="SearchSpelling"/>), as of this snapshot; in a large
+    /// registry they may be up to a minute older (a build reads every title: about a second at a million cards).
+    /// </summary>
+    internal SearchSpelling Spelling(CatalogSnapshot snapshot)
+    {
+        var held = Volatile.Read(ref spelling);
+        if (held is not null && (held.Stamp == snapshot.Stamp
+            || (held.Stamp < snapshot.Stamp && held.Words.Titles > SpellingRebuiltEveryChange && Environment.TickCount64 - held.BuiltAt < 60_000)))
+        {
+            return held.Words;
+        }
+
+        held = new SpellingHeld(snapshot.Stamp, SearchSpelling.Build(snapshot.PublishedTitles()), Environment.TickCount64);
+        Volatile.Write(ref spelling, held);
+        return held.Words;
+    }
+
+    private sealed record SpellingHeld(long Stamp, SearchSpelling Words, long BuiltAt);
+
     /// <summary>A snapshot at <paramref name="stamp"/> or later.</summary>
     internal async Task<CatalogSnapshot> AtLeastAsync(long stamp, CancellationToken ct)
     {

@@ -43,10 +43,10 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
         var key = filter.Key();
         var facetKey = $"catalog:facets:{stamp}:{key}";
         var itemsKey = $"catalog:items:{stamp}:{key}:{sort}:{page}:{pageSize}";
-        if (cache.TryGetValue(facetKey, out (long Total, CatalogFacets Facets) counted)
+        if (cache.TryGetValue(facetKey, out (long Total, CatalogFacets Facets, CatalogSuggestion? Suggestion) counted)
             && cache.TryGetValue(itemsKey, out IReadOnlyList<CatalogItem>? items) && items is not null)
         {
-            return new CatalogPage(items, counted.Total, counted.Facets, page, pageSize, stamp);
+            return new CatalogPage(items, counted.Total, counted.Facets, page, pageSize, stamp, counted.Suggestion);
         }
 
         // The database finds the cards whose text matches; the snapshot filters, counts and orders them.
@@ -57,7 +57,8 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
         try
         {
             var counts = snapshot.Evaluate(snapshot.Criteria(filter), text, hits);
-            counted = (counts.Total, await FacetsAsync(snapshot, counts, filter, ct));
+            var suggestion = counts.Total == 0 && words.Count > 0 ? await SuggestAsync(snapshot, filter, ct) : null;
+            counted = (counts.Total, await FacetsAsync(snapshot, counts, filter, ct), suggestion);
             cache.Set(facetKey, counted, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
             var ids = snapshot.Page(hits, sort, words, (page - 1) * pageSize, pageSize);
             items = await ItemsAsync(ids, ct);
@@ -68,7 +69,31 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
             ArrayPool<ulong>.Shared.Return(hits);
         }
 
-        return new CatalogPage(items, counted.Total, counted.Facets, page, pageSize, stamp);
+        return new CatalogPage(items, counted.Total, counted.Facets, page, pageSize, stamp, counted.Suggestion);
+    }
+
+    /// <summary>
+    /// "Did you mean": the query with its unknown words corrected from published titles (<see cref="SearchSpelling"/>),
+    /// if that query finds something with the same filters; otherwise null.
+    /// </summary>
+    private async Task<CatalogSuggestion?> SuggestAsync(CatalogSnapshot snapshot, CatalogFilter filter, CancellationToken ct)
+    {
+        if (index.Spelling(snapshot).Suggest(filter.Words) is not { } words)
+        {
+            return null;
+        }
+
+        var text = await MatchingAsync(snapshot, words, ct);
+        var hits = ArrayPool<ulong>.Shared.Rent(snapshot.Words);
+        try
+        {
+            var total = snapshot.Evaluate(snapshot.Criteria(filter), text, hits).Total;
+            return total > 0 ? new CatalogSuggestion(string.Join(' ', words), total) : null;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(hits);
+        }
     }
 
     /// <summary>The cards matching a filter, in id order, streamed (exports).</summary>

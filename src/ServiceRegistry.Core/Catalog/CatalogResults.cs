@@ -24,8 +24,13 @@ public sealed record CatalogFacets(
     IReadOnlyList<FacetValue> Maturity,
     IReadOnlyList<FacetValue> Free);
 
-/// <summary>A page of results, the total and the facet counts.</summary>
-public sealed record CatalogPage(IReadOnlyList<CatalogItem> Items, long Total, CatalogFacets Facets, int Page, int PageSize, long Stamp);
+/// <summary>A page of results, the total and the facet counts; when nothing matched the words, a nearby query that
+/// matches something ("did you mean").</summary>
+public sealed record CatalogPage(
+    IReadOnlyList<CatalogItem> Items, long Total, CatalogFacets Facets, int Page, int PageSize, long Stamp, CatalogSuggestion? Suggestion);
+
+/// <summary>A query near the one asked (misspelt or run-together words corrected) and how many results it has with the same filters.</summary>
+public sealed record CatalogSuggestion(string Q, long Total);
 
 /// <summary>A service and its sub-services (by parent service ID), for an agency's tree.</summary>
 public sealed record ServiceNode(int Id, string Title, string? ServiceId, IReadOnlyList<ServiceNode> Children);

@@ -164,6 +164,19 @@ internal sealed class CatalogSnapshot
         return new CatalogSnapshot(stamp, columns, RowOfId(columns), newByTitle, newByUpdated);
     }
 
+    /// <summary>The normalised titles of the published cards (one per card).</summary>
+    public IEnumerable<string> PublishedTitles()
+    {
+        const byte published = (byte)CardStatus.Published + 1;
+        for (var row = 0; row < Count; row++)
+        {
+            if (status[row] == published)
+            {
+                yield return title[row];
+            }
+        }
+    }
+
     /// <summary>The row of a card id, or -1.</summary>
     public int Row(int id) => id > 0 && id < rowOfId.Length ? rowOfId[id] - 1 : -1;
 

@@ -56,7 +56,7 @@ public static class CatalogApi
 
         var result = await catalog.SearchAsync(filter, page, pageSize, sort, ct);
         http.Response.Headers.ETag = etag;
-        return TypedResults.Ok(new ServiceList(result.Items.Select(i => i.ToListItem()).ToList(), result.Total, result.Page, result.PageSize, result.Facets));
+        return TypedResults.Ok(new ServiceList(result.Items.Select(i => i.ToListItem()).ToList(), result.Total, result.Page, result.PageSize, result.Facets, result.Suggestion));
     }
 
     public static async Task<Results<Ok<ServiceDetail>, StatusCodeHttpResult, NotFound>> GetService(

@@ -12,8 +12,9 @@ public sealed record ServiceListItem(
     int Id, string Title, string? ServiceId, CardStatus Status, AgencyRef Agency, string? ParentServiceId,
     IReadOnlyList<ServiceType> ServiceTypes, int Maturity, bool Free, string Url);
 
-/// <summary>A page of services, the total and the facet counts over all matching services.</summary>
-public sealed record ServiceList(IReadOnlyList<ServiceListItem> Items, long Total, int Page, int PageSize, CatalogFacets Facets);
+/// <summary>A page of services, the total and the facet counts over all matching services; when the words matched
+/// nothing, <c>suggestion</c> is a corrected query (misspelt or run-together words) and how many services it finds.</summary>
+public sealed record ServiceList(IReadOnlyList<ServiceListItem> Items, long Total, int Page, int PageSize, CatalogFacets Facets, CatalogSuggestion? Suggestion);
 
 /// <summary>What the registry computes from a card: its e-readiness level (0–4) with the reasons it is not higher, and whether it is free.</summary>
 public sealed record ComputedFields(int Maturity, string MaturityLabel, IReadOnlyList<string> MaturityReasons, bool Free);

@@ -208,6 +208,31 @@ public sealed class ServicesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_MisspeltWords_SuggestAQueryThatFindsSomething_FromPublishedTitlesOnly()
+    {
+        // Arrange: a published card, and a draft whose title word must never be suggested to the public
+        await _app.SeedAsync(
+            new CardBuilder().Titled("صدور مجوز زنبورستان").Published(),
+            new CardBuilder().Titled("بازرسی شترمرغداری"));
+
+        // Act
+        var misspelt = await ListAsync("?q=" + Uri.EscapeDataString("مجوز زنبورستن"));
+        var runTogether = await ListAsync("?q=" + Uri.EscapeDataString("مجوززنبور"));
+        var draftWord = await ListAsync("?q=" + Uri.EscapeDataString("شترمرغدری"));
+        var found = await ListAsync("?q=" + Uri.EscapeDataString("زنبورستان"));
+        var filteredAway = await ListAsync("?q=" + Uri.EscapeDataString("زنبورستن") + "&province=" + Uri.EscapeDataString("ایلام"));
+
+        // Assert
+        Assert.Equal(0, misspelt.GetProperty("total").GetInt32());
+        Assert.Equal("مجوز زنبورستان", misspelt.GetProperty("suggestion").GetProperty("q").GetString());
+        Assert.Equal(1, misspelt.GetProperty("suggestion").GetProperty("total").GetInt32());
+        Assert.Equal("مجوز زنبور", runTogether.GetProperty("suggestion").GetProperty("q").GetString());
+        Assert.Equal(JsonValueKind.Null, draftWord.GetProperty("suggestion").ValueKind);
+        Assert.Equal(JsonValueKind.Null, found.GetProperty("suggestion").ValueKind);
+        Assert.Equal(JsonValueKind.Null, filteredAway.GetProperty("suggestion").ValueKind); // it would find nothing there either
+    }
+
+    [Fact]
     public async Task Post_InvalidCard_IsAValidationProblemKeyedByJsonPath()
     {
         // Act

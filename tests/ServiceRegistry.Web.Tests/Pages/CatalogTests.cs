@@ -52,6 +52,25 @@ public sealed class CatalogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_Home_WithAMisspeltWord_OffersTheCorrectedSearchAndAWayOutOfTheFilters()
+    {
+        // Arrange
+        var client = _app.CreateBrowserlessClient();
+
+        // Act: «شهردرای» (two letters swapped), within a service-type filter
+        var page = await RegistryApp.ParseAsync(await client.GetAsync("/?q=" + Uri.EscapeDataString("شهردرای") + "&type=G2G", TestContext.Current.CancellationToken));
+
+        // Assert
+        Assert.Empty(page.QuerySelectorAll("td.title"));
+        var suggestion = page.QuerySelector(".no-results .suggestion a")!;
+        Assert.Equal("«شهرداری»", suggestion.TextContent.Trim());
+        var next = await RegistryApp.ParseAsync(await client.GetAsync(suggestion.GetAttribute("href")!, TestContext.Current.CancellationToken));
+        Assert.Contains("درجه بندی شهرداری ها", next.QuerySelectorAll("td.title").Select(t => t.TextContent.Trim()));
+        Assert.Equal("شهرداری", next.QuerySelector("#q")!.GetAttribute("value"));
+        Assert.Contains(page.QuerySelectorAll(".no-results a"), a => a.TextContent.Contains("بدون پالایه", StringComparison.Ordinal) && a.GetAttribute("href") == "/?q=" + Uri.EscapeDataString("شهردرای"));
+    }
+
+    [Fact]
     public async Task Get_ServicePage_ShowsEveryStatedFieldInPersian()
     {
         // Arrange

@@ -71,6 +71,15 @@ public sealed class IndexModel(CatalogQuery catalog) : PageModel
 
     public string PageLink(int page) => "/" + Query.ToQueryString(page);
 
+    /// <summary>The same list searched for the suggested words ("did you mean").</summary>
+    public string SuggestionLink(CatalogSuggestion suggestion) => "/" + (Query with { Q = suggestion.Q, Page = null }).ToQueryString();
+
+    /// <summary>Whether any filter besides the words is set.</summary>
+    public bool Filtered => (Query with { Q = null, Page = null, PageSize = null, Sort = null }) != new ServiceQuery();
+
+    /// <summary>The same words with every filter cleared.</summary>
+    public string UnfilteredLink => "/" + new ServiceQuery { Q = Query.Q }.ToQueryString();
+
     public string ExportLink(ExportFormat format) => "/api/v1/services/export" + (Query with { Page = null, Sort = null }).ToQueryString(format: format.Extension());
 
     public IEnumerable<(string Key, string Title, IReadOnlyList<FacetValue> Values)> Facets =>
