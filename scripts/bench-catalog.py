@@ -62,6 +62,30 @@ lat = dict(zip(queries, measure(queries, "search + facets, cold (distinct querie
 summarize([lat[q] for q in first_text], "  of which the text's first search")
 summarize([lat[q] for q in known_text], "  of which new filters on a searched text")
 measure(facet_only, "facets only (no text), cold")
+
+# Misspelt words (two letters swapped, one dropped, two words run together): nothing matches, so the answer carries a
+# "did you mean" built from the published titles' words. The first one builds that word list.
+def typos(w):
+    if " " in w:
+        yield w.replace(" ", "")
+        return
+    if len(w) >= 5:
+        yield w[:2] + w[3] + w[2] + w[4:]
+        yield w[:3] + w[4:]
+typo_queries = [("/api/v1/services?q=" + urllib.parse.quote(t) + f + "&pageSize=20")
+                for w in words if len(w) >= 5 for t in typos(w) for f in ("", "&type=G2C")]
+first_ms, _, _ = get(typo_queries[0])
+print(f"| {label} | first misspelt search after start (builds the title word list) | 1 | {first_ms:.1f} | | |")
+suggested = 0
+lat = []
+for q in typo_queries[1:]:
+    ms, status, body = get(q)
+    if status != 200:
+        raise SystemExit(f"{q}: {status} {body[:200]}")
+    answer = json.loads(body)
+    suggested += answer["total"] == 0 and answer.get("suggestion") is not None
+    lat.append(ms)
+summarize(lat, f"misspelt words, cold ({suggested} of {len(lat)} answered with a suggestion)")
 measure(queries[:100], "search + facets, repeated (cached by stamp)")
 # card pages: ids from search results
 ids = []

@@ -33,7 +33,7 @@ public sealed partial class CatalogIndex(IServiceScopeFactory scopes, ILogger<Ca
 
     /// <summary>
     /// The words of published titles for "did you mean" (<see cref="SearchSpelling"/>), as of this snapshot; in a large
-    /// registry they may be up to a minute older (a build reads every title: about a second at a million cards).
+    /// registry they may be up to a minute older (a build reads every title: about half a second for a million different titles).
     /// </summary>
     internal SearchSpelling Spelling(CatalogSnapshot snapshot)
     {

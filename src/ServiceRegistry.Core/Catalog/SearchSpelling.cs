@@ -40,18 +40,42 @@ public sealed class SearchSpelling
             total++;
         }
 
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Word → id without a string per occurrence (a span lookup), and each word counted once per title.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byId = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        var uses = new List<int>();
+        var lastTitle = new List<int>();
+        var titleNumber = 0;
         foreach (var (title, cards) in titles)
         {
-            foreach (var word in title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal))
+            titleNumber++;
+            foreach (var range in title.AsSpan().Split(' '))
             {
-                var w = word.Length > MaxWord ? word[..MaxWord] : word;
-                counts[w] = counts.GetValueOrDefault(w) + cards;
+                var word = title.AsSpan()[range];
+                if (word.IsEmpty)
+                {
+                    continue;
+                }
+
+                word = word.Length > MaxWord ? word[..MaxWord] : word;
+                if (!byId.TryGetValue(word, out var id))
+                {
+                    id = ids.Count;
+                    byId[word] = id;
+                    uses.Add(0);
+                    lastTitle.Add(0);
+                }
+
+                if (lastTitle[id] != titleNumber)
+                {
+                    lastTitle[id] = titleNumber;
+                    uses[id] += cards;
+                }
             }
         }
 
-        var sorted = counts.Keys.Order(StringComparer.Ordinal).ToArray();
-        return new SearchSpelling(sorted, sorted.Select(w => counts[w]).ToArray(), total);
+        var sorted = ids.Keys.Order(StringComparer.Ordinal).ToArray();
+        return new SearchSpelling(sorted, sorted.Select(w => uses[ids[w]]).ToArray(), total);
     }
 
     /// <summary>
