@@ -1,14 +1,26 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Catalog;
+using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exports;
 using ServiceRegistry.Web.Api;
+using ServiceRegistry.Web.Infrastructure;
 
 namespace ServiceRegistry.Web.Pages.Catalog;
 
 /// <summary>The public catalog: Persian search as you type, facets with counts, results, an agency's service tree and export links.</summary>
-public sealed class IndexModel(CatalogQuery catalog) : PageModel
+public sealed class IndexModel(CatalogQuery catalog, RegistryDbContext db) : PageModel
 {
+    /// <summary>Each filter's query key and Persian name, in the order the facets are shown.</summary>
+    private static readonly (string Key, string Title)[] FilterNames =
+    [
+        ("type", "نوع خدمت"), ("maturity", "سطح آمادگی الکترونیکی"), ("free", "هزینه"), ("level", "سطح خدمت"),
+        ("lifeEvent", "رویداد زندگی"), ("nature", "ماهیت خدمت"), ("province", "استان"), ("agency", "دستگاه اجرایی"),
+    ];
+
     public const int PageSize = 20;
 
     [BindProperty(SupportsGet = true, Name = "")]
@@ -17,6 +29,9 @@ public sealed class IndexModel(CatalogQuery catalog) : PageModel
     public CatalogPage Results { get; private set; } = null!;
     public IReadOnlyList<ServiceNode> Tree { get; private set; } = [];
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    /// <summary>The filters in force: the query key, the value as the address has it, a Persian label and the link that removes it.</summary>
+    public IReadOnlyList<(string Key, string Value, string Label, string RemoveLink)> ActiveFilters { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -29,6 +44,7 @@ public sealed class IndexModel(CatalogQuery catalog) : PageModel
         }
 
         Results = await catalog.SearchAsync(filter, Query.Page ?? 1, PageSize, Query.SortOrder ?? CatalogSort.Relevance, ct);
+        ActiveFilters = await ActiveFiltersAsync(filter, ct);
         if (filter.Agency is { } agency && filter.Words.Count == 0)
         {
             Tree = await catalog.TreeAsync(agency, ct);
@@ -74,23 +90,42 @@ public sealed class IndexModel(CatalogQuery catalog) : PageModel
     /// <summary>The same list searched for the suggested words ("did you mean").</summary>
     public string SuggestionLink(CatalogSuggestion suggestion) => "/" + (Query with { Q = suggestion.Q, Page = null }).ToQueryString();
 
-    /// <summary>Whether any filter besides the words is set.</summary>
-    public bool Filtered => (Query with { Q = null, Page = null, PageSize = null, Sort = null }) != new ServiceQuery();
-
     /// <summary>The same words with every filter cleared.</summary>
     public string UnfilteredLink => "/" + new ServiceQuery { Q = Query.Q }.ToQueryString();
 
     public string ExportLink(ExportFormat format) => "/api/v1/services/export" + (Query with { Page = null, Sort = null }).ToQueryString(format: format.Extension());
 
     public IEnumerable<(string Key, string Title, IReadOnlyList<FacetValue> Values)> Facets =>
-    [
-        ("type", "نوع خدمت", Results.Facets.Type),
-        ("maturity", "سطح آمادگی الکترونیکی", Results.Facets.Maturity),
-        ("free", "هزینه", Results.Facets.Free),
-        ("level", "سطح خدمت", Results.Facets.Level),
-        ("lifeEvent", "رویداد زندگی", Results.Facets.LifeEvent),
-        ("nature", "ماهیت خدمت", Results.Facets.Nature),
-        ("province", "استان", Results.Facets.Province),
-        ("agency", "دستگاه اجرایی", Results.Facets.Agency),
-    ];
+        FilterNames.Select(f => (f.Key, f.Title, f.Key switch
+        {
+            "type" => Results.Facets.Type,
+            "maturity" => Results.Facets.Maturity,
+            "free" => Results.Facets.Free,
+            "level" => Results.Facets.Level,
+            "lifeEvent" => Results.Facets.LifeEvent,
+            "nature" => Results.Facets.Nature,
+            "province" => Results.Facets.Province,
+            _ => Results.Facets.Agency,
+        }));
+
+    private async Task<IReadOnlyList<(string, string, string, string)>> ActiveFiltersAsync(CatalogFilter filter, CancellationToken ct)
+    {
+        var agency = filter.Agency is { } id
+            ? await db.Agencies.Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? Fa.Number(id)
+            : null;
+        var labels = new Dictionary<string, (string? Value, string? Label)>
+        {
+            ["type"] = (Query.Type, filter.Type is { } t ? Labels.Of(t) : null),
+            ["maturity"] = (Query.Maturity?.ToString(CultureInfo.InvariantCulture), filter.Maturity is { } m ? MaturityLevel.Label(m) : null),
+            ["free"] = (Query.Free?.ToString().ToLowerInvariant(), filter.Free is { } f ? (f ? "رایگان" : "با هزینه") : null),
+            ["level"] = (Query.Level, filter.Level is { } l ? Labels.Of(l) : null),
+            ["lifeEvent"] = (Query.LifeEvent, filter.LifeEvent is { } e ? Labels.Of(e) : null),
+            ["nature"] = (Query.Nature, filter.Nature is { } n ? Labels.Of(n) : null),
+            ["province"] = (Query.Province, filter.Province),
+            ["agency"] = (Query.Agency?.ToString(CultureInfo.InvariantCulture), agency),
+        };
+        return FilterNames.Where(f => labels[f.Key] is { Value: not null, Label: not null })
+            .Select(f => (f.Key, labels[f.Key].Value!, $"{f.Title}: {labels[f.Key].Label}", Toggle(f.Key, labels[f.Key].Value!)))
+            .ToList();
+    }
 }
