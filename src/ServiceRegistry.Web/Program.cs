@@ -8,6 +8,10 @@ using ServiceRegistry.Web.Infrastructure;
 // (and, when empty, seeded with the demo cards) as the web host starts.
 var command = Cli.IsCommand(args);
 var builder = WebApplication.CreateBuilder(command ? [] : args);
+// The build output's static-asset manifest in every environment (ASP.NET Core reads it in Development only): outside
+// Development, MapStaticAssets otherwise answers a browser's gzip request with files only a publish creates (empty
+// CSS and scripts). A published app has no such manifest, and this does nothing.
+builder.WebHost.UseStaticWebAssets();
 builder.AddRegistryCore();
 builder.Services.AddRegistryAuth(builder.Configuration, builder.Environment);
 builder.Services.AddRazorPages(pages =>

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +24,7 @@ public sealed class BrowserSession : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public RegistryApp App { get; } = new BrowserApp();
+    public RegistryApp App { get; } = new();
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -94,19 +93,6 @@ public sealed class BrowserSession : IAsyncLifetime
 
     /// <summary>Where screenshots for the docs go (set REGISTRY_SCREENSHOTS to keep them).</summary>
     public static string? ScreenshotDirectory => Environment.GetEnvironmentVariable("REGISTRY_SCREENSHOTS") is { Length: > 0 } d ? d : null;
-
-    /// <summary>
-    /// The app as a browser sees it. Outside Development, MapStaticAssets expects the build's precompressed files
-    /// (a browser asks for gzip) where only a publish puts them; static web assets from the build manifest supply them.
-    /// </summary>
-    private sealed class BrowserApp : RegistryApp
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseStaticWebAssets();
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {

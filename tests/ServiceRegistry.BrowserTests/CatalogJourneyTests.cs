@@ -61,6 +61,27 @@ public sealed class CatalogJourneyTests(BrowserSession session)
     }
 
     [Fact]
+    public async Task NewestFirst_StaysTheOrderWhileTypingGoesOn()
+    {
+        // Arrange (seeded in this order: the fishing card is the newest)
+        await SeedAsync();
+        var page = await session.NewAnonymousPageAsync();
+        await page.GotoAsync("/?q=" + Uri.EscapeDataString("زریندشت"));
+
+        // Act
+        await page.Locator("nav.sort-links a").Filter(new() { HasText = "تازه‌ترین" }).ClickAsync();
+        await Assertions.Expect(Titles(page)).ToHaveTextAsync([Fishing, WellBusiness, Well]);
+        await SearchBox(page).PressAsync("End");
+        await SearchBox(page).PressSequentiallyAsync(" صدور", new() { Delay = 30 });
+
+        // Assert
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("q=.*%D8%B5%D8%AF%D9%88%D8%B1"));
+        await Assertions.Expect(Titles(page)).ToHaveTextAsync([Fishing, WellBusiness, Well]);
+        Assert.Contains("sort=updated", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("nav.sort-links [aria-current]")).ToHaveTextAsync("تازه‌ترین");
+    }
+
+    [Fact]
     public async Task MisspeltWord_OffersDidYouMean_AndFollowingItShowsTheService()
     {
         // Arrange

@@ -87,6 +87,15 @@ public sealed class IndexModel(CatalogQuery catalog, RegistryDbContext db) : Pag
 
     public string PageLink(int page) => "/" + Query.ToQueryString(page);
 
+    /// <summary>The orders a list can take: the query's sort code (null = the default) and its Persian name.</summary>
+    public static readonly (string? Code, CatalogSort Sort, string Label)[] Sorts =
+        [(null, CatalogSort.Relevance, "مرتبط‌ترین"), ("title", CatalogSort.Title, "عنوان"), ("updated", CatalogSort.Updated, "تازه‌ترین")];
+
+    public CatalogSort CurrentSort => Query.SortOrder ?? CatalogSort.Relevance;
+
+    /// <summary>This list in another order, from page 1.</summary>
+    public string SortLink(string? code) => "/" + (Query with { Sort = code, Page = null }).ToQueryString();
+
     /// <summary>The same list searched for the suggested words ("did you mean").</summary>
     public string SuggestionLink(CatalogSuggestion suggestion) => "/" + (Query with { Q = suggestion.Q, Page = null }).ToQueryString();
 
