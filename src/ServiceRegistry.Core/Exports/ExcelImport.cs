@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Core.Imports;
 
 namespace ServiceRegistry.Core.Exports;
 
@@ -18,9 +19,36 @@ public sealed record ImportedRow(int Row, string Key, string? Title, CardContent
 /// </summary>
 public static class ExcelImport
 {
-    public static IReadOnlyList<ImportedRow> Read(Stream workbook)
+    /// <summary>Largest part of the workbook that is read (the sheets of ten thousand cards are well under it).</summary>
+    public const long MaxPartBytes = 64L * 1024 * 1024;
+
+    /// <summary>The rows of a workbook; a file that is not a readable .xlsx (or is a zip bomb) is an <see cref="InvalidDataException"/> with a Persian message.</summary>
+    public static IReadOnlyList<ImportedRow> Read(byte[] workbook, CancellationToken ct = default)
     {
-        using var document = SpreadsheetDocument.Open(workbook, isEditable: false);
+        if (!SafeZip.LooksLikeZip(workbook))
+        {
+            throw new InvalidDataException("این فایل اکسل (.xlsx) نیست. فایل را در اکسل با قالب «Excel Workbook (.xlsx)» ذخیره کنید.");
+        }
+
+        try
+        {
+            SafeZip.CheckPackage(workbook, MaxPartBytes, ct);
+            using var stream = new MemoryStream(workbook, writable: false);
+            using var document = SpreadsheetDocument.Open(stream, isEditable: false);
+            return Read(document);
+        }
+        catch (FormImportException ex)
+        {
+            throw new InvalidDataException(ex.Message, ex);
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or System.Xml.XmlException)
+        {
+            throw new InvalidDataException("فایل اکسل خراب است و خوانده نشد. آن را در اکسل باز کنید و دوباره ذخیره کنید.", ex);
+        }
+    }
+
+    private static List<ImportedRow> Read(SpreadsheetDocument document)
+    {
         var book = document.WorkbookPart ?? throw new InvalidDataException("فایل کارپوشه اکسل نیست.");
         var shared = book.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
 

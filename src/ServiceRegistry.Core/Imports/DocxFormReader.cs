@@ -22,26 +22,14 @@ public static class DocxFormReader
             throw new FormImportException("فایل .docx نیست: یک سند Word (بایگانی zip) نیست.");
         }
 
-        using (var check = new MemoryStream(docx, writable: false))
-        using (var archive = SafeZip.Open(check))
-        {
-            SafeZip.CheckDeclaredSizes(archive, MaxPartBytes);
-            var main = archive.GetEntry("word/document.xml")
-                ?? throw new FormImportException("سند Word بخش اصلی (word/document.xml) را ندارد.");
-            foreach (var entry in archive.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
-            {
-                SafeZip.ReadEntry(entry, MaxPartBytes, ct); // the real sizes, not the declared ones
-            }
-
-            _ = main;
-        }
+        SafeZip.CheckPackage(docx, MaxPartBytes, ct);
 
         try
         {
             using var stream = new MemoryStream(docx, writable: false);
             using var document = WordprocessingDocument.Open(stream, false);
-            var body = document.MainDocumentPart?.Document?.Body
-                ?? throw new FormImportException("سند Word متنی ندارد.");
+            var main = document.MainDocumentPart ?? throw new FormImportException("سند Word بخش اصلی (word/document.xml) را ندارد.");
+            var body = main.Document?.Body ?? throw new FormImportException("سند Word متنی ندارد.");
             var sb = new StringBuilder();
             foreach (var element in body.ChildElements)
             {

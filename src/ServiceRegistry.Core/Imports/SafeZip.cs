@@ -69,6 +69,21 @@ public static class SafeZip
         }
     }
 
+    /// <summary>
+    /// Checks an Office package (.docx, .xlsx) before a reader that loads whole parts opens it: a zip within the entry
+    /// cap, every declared size within the caps, and every XML part's real size within <paramref name="maxPartBytes"/>.
+    /// </summary>
+    public static void CheckPackage(byte[] package, long maxPartBytes, CancellationToken ct)
+    {
+        using var stream = new MemoryStream(package, writable: false);
+        using var archive = Open(stream);
+        CheckDeclaredSizes(archive, maxPartBytes);
+        foreach (var entry in archive.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
+        {
+            ReadEntry(entry, maxPartBytes, ct); // the real sizes, not the declared ones
+        }
+    }
+
     /// <summary>Checks every entry's declared sizes against the caps (a cheap first defence before reading).</summary>
     public static void CheckDeclaredSizes(ZipArchive archive, long maxEntryBytes)
     {

@@ -5,7 +5,6 @@ using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Exports;
-using ServiceRegistry.Core.Review;
 using ServiceRegistry.Web.Infrastructure;
 
 namespace ServiceRegistry.Web.Api;
@@ -32,10 +31,8 @@ public static class CardsApi
         return writes;
     }
 
-    /// <summary>What happened to one row of the services sheet.</summary>
-    public sealed record ImportRowReport(int Row, string Key, string? Title, int? Id, IReadOnlyList<string> Errors);
-
-    public sealed record ImportReport(int Imported, int Failed, IReadOnlyList<ImportRowReport> Rows);
+    /// <summary>The rows of an imported workbook: how many became drafts, how many did not, and each row's result.</summary>
+    public sealed record ImportReport(int Imported, int Failed, IReadOnlyList<SpreadsheetRowResult> Rows);
 
     public static async Task<Results<Ok<ImportReport>, ValidationProblem, ForbidHttpResult>> ImportSpreadsheet(
         HttpRequest request, int? agency, RegistryDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
@@ -52,32 +49,15 @@ public static class CardsApi
         IReadOnlyList<ImportedRow> rows;
         try
         {
-            buffer.Position = 0;
-            rows = ExcelImport.Read(buffer);
+            rows = ExcelImport.Read(buffer.ToArray(), ct);
         }
-        catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.IO.FileFormatException)
+        catch (InvalidDataException ex)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [ex.Message] }, title: "فایل اکسل خوانده نشد.");
         }
 
-        var reports = new List<ImportRowReport>();
-        foreach (var row in rows)
-        {
-            if (!row.Ok)
-            {
-                reports.Add(new ImportRowReport(row.Row, row.Key, row.Title, null, row.Errors));
-                continue;
-            }
-
-            var now = time.GetUtcNow();
-            var card = ServiceCard.NewDraft(target.Id, row.Content!, now, actor.Name);
-            card.RecordCreated(actor, now, AuditActions.Imported);
-            db.Cards.Add(card);
-            await db.SaveChangesAsync(ct);
-            reports.Add(new ImportRowReport(row.Row, row.Key, row.Title, card.Id, []));
-        }
-
-        return TypedResults.Ok(new ImportReport(reports.Count(r => r.Id is not null), reports.Count(r => r.Id is null), reports));
+        var results = await SpreadsheetEntry.SaveDraftsAsync(db, actor, target, rows, time, ct);
+        return TypedResults.Ok(new ImportReport(results.Count(r => r.Id is not null), results.Count(r => r.Id is null), results));
     }
 
     public static async Task<Results<Created<ServiceDetail>, ValidationProblem, ForbidHttpResult>> CreateService(

@@ -35,8 +35,7 @@ public sealed class ExcelExportTests
 
         // Act
         await ExcelExport.WriteAsync(Stream(cards), file, TestContext.Current.CancellationToken);
-        file.Position = 0;
-        var rows = ExcelImport.Read(file);
+        var rows = ExcelImport.Read(file.ToArray(), TestContext.Current.CancellationToken);
 
         // Assert
         Assert.Equal(cards.Count, rows.Count);
@@ -56,6 +55,43 @@ public sealed class ExcelExportTests
         Assert.True(inner.Length > 1000);
     }
 
+    [Theory]
+    [InlineData("not-a-zip", "اکسل (.xlsx) نیست")]
+    [InlineData("zip-bomb", "بمب zip")]
+    [InlineData("zip-without-workbook", "کارپوشه اکسل نیست")]
+    public void Read_AFileThatIsNotAGoodWorkbook_IsAPersianProblem_WithoutInflatingIt(string kind, string expected)
+    {
+        // Arrange
+        byte[] file = kind switch
+        {
+            "not-a-zip" => "ردیف اول\tستون دوم"u8.ToArray(),
+            "zip-bomb" => Zip("xl/worksheets/sheet1.xml", 200), // 200 MB of zeros, a few hundred KB compressed
+            _ => Zip("notes.xml", 1),
+        };
+
+        // Act
+        var error = Assert.Throws<InvalidDataException>(() => ExcelImport.Read(file, TestContext.Current.CancellationToken));
+
+        // Assert
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    private static byte[] Zip(string entryName, int megabytesOfZeros)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry(entryName, System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < megabytesOfZeros; i++)
+            {
+                entry.Write(zeros);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
     [Fact]
     public async Task Read_BadValues_ReportSheetRowAndColumn()
     {
@@ -65,7 +101,7 @@ public sealed class ExcelExportTests
         var edited = EditCell(file.ToArray(), "سطح خدمت", "کهکشانی");
 
         // Act
-        var rows = ExcelImport.Read(new MemoryStream(edited));
+        var rows = ExcelImport.Read(edited, TestContext.Current.CancellationToken);
 
         // Assert
         var row = Assert.Single(rows);
