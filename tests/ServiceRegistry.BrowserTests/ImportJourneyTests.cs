@@ -75,4 +75,61 @@ public sealed class ImportJourneyTests(BrowserSession session)
         MimeType = "text/plain",
         Buffer = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "forms", name)),
     };
+
+    [Fact]
+    public async Task ManyServicesFromAWorkbook_TemplateThenUpload_DraftsAndAReportPerRow()
+    {
+        // Arrange: the signed-in editor of the Lorestan organisation; a workbook of two services, the second without a title
+        var page = await session.NewPageAsync();
+        await page.GotoAsync("/cards");
+        await page.GetByRole(AriaRole.Link, new() { Name = "ورود چند خدمت از اکسل" }).ClickAsync();
+        var workbook = await WorkbookAsync(
+            new CardContent { Title = "صدور مجوز نصب تابلوی معرفی", Description = "برای واحدهای صنفی", ServiceTypes = [ServiceType.G2B] },
+            new CardContent { Title = "", Description = "ردیفی که عنوان ندارد" });
+
+        // Act: the blank template downloads as a workbook
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "دریافت فایل خالی (قالب)" }).ClickAsync());
+
+        // Act: upload the workbook
+        await page.GetByLabel("فایل اکسل (.xlsx)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "خدمات-فارس.xlsx",
+            MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Buffer = workbook,
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "بارگذاری و ساخت پیش‌نویس‌ها" }).ClickAsync();
+
+        // Assert
+        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+        var report = page.Locator("#import-report");
+        await Assertions.Expect(report.GetByRole(AriaRole.Status)).ToContainTextAsync("۱ ردیف پیش‌نویس شد");
+        await Assertions.Expect(report.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(report.Locator("tbody tr").Nth(1)).ToContainTextAsync("«عنوان خدمت» خالی است");
+        if (BrowserSession.ScreenshotDirectory is { } shots)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "import-spreadsheet.png"), FullPage = true });
+        }
+
+        await report.GetByRole(AriaRole.Link, new() { Name = "پیش‌نویس شد (ویرایش)" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("۱- عنوان خدمت", new() { Exact = true })).ToHaveValueAsync("صدور مجوز نصب تابلوی معرفی");
+    }
+
+    private static async Task<byte[]> WorkbookAsync(params CardContent[] contents)
+    {
+        async IAsyncEnumerable<ServiceCard> Cards()
+        {
+            for (var i = 0; i < contents.Length; i++)
+            {
+                var card = ServiceCard.FromFile(1, contents[i], CardStatus.Draft, DateTimeOffset.UnixEpoch);
+                typeof(ServiceCard).GetProperty(nameof(ServiceCard.Id))!.SetValue(card, i + 1);
+                yield return card;
+            }
+
+            await Task.CompletedTask;
+        }
+
+        using var file = new MemoryStream();
+        await ServiceRegistry.Core.Exports.ExcelExport.WriteAsync(Cards(), file);
+        return file.ToArray();
+    }
 }

@@ -67,6 +67,9 @@ public sealed class PermissionTableTests : IAsyncLifetime
         // import in the browser: staff who create cards upload; a batch is its uploader's (and the national office's)
         new("GET /cards/import", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
         new("POST /cards/import", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
+        new("GET /cards/import/spreadsheet", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
+        new("GET /cards/import/spreadsheet?handler=template", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
+        new("POST /cards/import/spreadsheet", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
         new("GET /cards/import/{batchId:int}", Fixture.ImportBatch, Who.EditorOwn, Who.Admin),
         new("GET /cards/import/{batchId:int}/{n:int}", Fixture.ImportBatch, Who.EditorOwn, Who.Admin),
         new("POST /cards/import/{batchId:int}/{n:int}", Fixture.ImportBatch, Who.EditorOwn, Who.Admin),

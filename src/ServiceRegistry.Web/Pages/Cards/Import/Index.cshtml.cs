@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,10 +13,7 @@ namespace ServiceRegistry.Web.Pages.Cards.Import;
 /// Upload legacy cards (.txt, .md, .docx, or .zip archives of them) in one go. The files are kept as a batch of the
 /// uploader's and read in the background (<see cref="ImportWorker"/>); the batch page follows them as they finish.
 /// </summary>
-/// <remarks>
-/// Antiforgery is checked by the handler itself (not the automatic filter), after the upload's size bound is set:
-/// the filter would read the body first, and an upload over the bound would end as a bare 400 instead of a clear message.
-/// </remarks>
+/// <remarks>Antiforgery is checked by <see cref="UploadGuard"/>, after the upload's size bound is set.</remarks>
 [IgnoreAntiforgeryToken]
 public sealed class IndexModel(RegistryDbContext db, ImportQueue queue, IAntiforgery antiforgery, IOptions<ImportOptions> options, TimeProvider time) : PageModel
 {
@@ -52,31 +48,12 @@ public sealed class IndexModel(RegistryDbContext db, ImportQueue queue, IAntifor
         }
 
         var max = options.Value.MaxUploadBytes;
-        if (Request.ContentLength > max)
+        switch (await UploadGuard.CheckAsync(HttpContext, antiforgery, max))
         {
-            return await ShowProblemAsync(TooBig(max), StatusCodes.Status413PayloadTooLarge, ct);
-        }
-
-        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = max;
-        }
-
-        try
-        {
-            await antiforgery.ValidateRequestAsync(HttpContext);
-        }
-        catch (AntiforgeryValidationException) when (Request.HasFormContentType && IsTooBig(max))
-        {
-            return await ShowProblemAsync(TooBig(max), StatusCodes.Status413PayloadTooLarge, ct);
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return BadRequest();
-        }
-        catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
-        {
-            return await ShowProblemAsync(TooBig(max), StatusCodes.Status413PayloadTooLarge, ct);
+            case UploadGuard.Outcome.TooBig:
+                return await ShowProblemAsync(TooBig(max), StatusCodes.Status413PayloadTooLarge, ct);
+            case UploadGuard.Outcome.BadToken:
+                return BadRequest();
         }
 
         var files = Request.Form.Files;
@@ -112,8 +89,6 @@ public sealed class IndexModel(RegistryDbContext db, ImportQueue queue, IAntifor
         await stream.CopyToAsync(memory, ct);
         return memory.ToArray();
     }
-
-    private bool IsTooBig(long max) => Request.ContentLength is { } length && length > max;
 
     private static string TooBig(long max) =>
         $"حجم فایل‌های انتخاب‌شده بیش از {max / 1024 / 1024} مگابایت است؛ آن‌ها را در چند بارگذاری بفرستید (یا فایل‌های بزرگ را جدا کنید).";
