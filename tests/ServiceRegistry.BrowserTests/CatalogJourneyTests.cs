@@ -99,4 +99,39 @@ public sealed class CatalogJourneyTests(BrowserSession session)
         await Assertions.Expect(Titles(page)).ToHaveTextAsync([Fishing]);
         Assert.Equal("صید تجاری زریندشت", await SearchBox(page).InputValueAsync());
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/?q=%D9%BE%D8%B1%D9%88%D8%A7%D9%86%D9%87&type=G2B")]
+    [InlineData("/services/{id}")]
+    [InlineData("/dashboard")]
+    public async Task OnAPhone_ThePageIsNoWiderThanTheScreen_AndResultsComeBeforeFilters(string path)
+    {
+        // Arrange: a 390-pixel phone
+        await SeedAsync();
+        var id = await session.App.WithDbAsync(db => Task.FromResult(db.Cards.First(c => c.Title == Fishing).Id));
+        await using var context = await session.Browser.NewContextAsync(new()
+        {
+            BaseURL = session.BaseUrl.ToString(),
+            Locale = "fa-IR",
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        var page = await context.NewPageAsync();
+
+        // Act
+        await page.GotoAsync(path.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
+        // Assert: nothing widens the page (wide tables scroll inside their own box)
+        var sizes = await page.EvaluateAsync<int[]>("() => [document.documentElement.clientWidth, document.documentElement.scrollWidth]");
+        var (width, scrollWidth) = (sizes[0], sizes[1]);
+        Assert.True(scrollWidth <= width, $"{path}: the page is {scrollWidth} pixels wide on a {width}-pixel screen");
+        if (path.StartsWith("/?", StringComparison.Ordinal) || path == "/")
+        {
+            var results = await page.Locator("table.service-list").BoundingBoxAsync();
+            var facets = await page.Locator("#facets").BoundingBoxAsync();
+            Assert.True(results!.Y < facets!.Y, "the results come first on a phone");
+        }
+    }
 }
