@@ -87,6 +87,14 @@ for q in typo_queries[1:]:
     lat.append(ms)
 summarize(lat, f"misspelt words, cold ({suggested} of {len(lat)} answered with a suggestion)")
 measure(queries[:100], "search + facets, repeated (cached by stamp)")
+
+# The e-readiness dashboard (figures, rankings, the services list) under filters and words, each view cold.
+dashboard = ["/dashboard" + ("?" + f.lstrip("&") if f else "") for f in filters[1:]] + \
+    ["/dashboard?q=" + urllib.parse.quote(w) for w in ("پروانه", "شهرداری", "مستمری", "بیمه")] + \
+    ["/dashboard/province/" + urllib.parse.quote(p) for p in ("تهران", "فارس", "لرستان")]
+measure(dashboard, "dashboard views (filters, words, provinces), cold")
+ms, _, _ = get("/dashboard?q=" + urllib.parse.quote("درخواست"))
+print(f"| {label} | dashboard for a word every card has («درخواست»), cold | 1 | {ms:.1f} | | |")
 # card pages: ids from search results
 ids = []
 for p in queries[:40]:

@@ -12,6 +12,9 @@ public enum CatalogSort
 
     /// <summary>Most recently updated first.</summary>
     Updated,
+
+    /// <summary>The lowest e-readiness level first (where in-person visits remain), each level by title.</summary>
+    Maturity,
 }
 
 /// <summary>What a catalog list asks for: a Persian query and one value per facet. A null status means published

@@ -96,6 +96,24 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
         }
     }
 
+    /// <summary>The ids of a slice of the filtered list in the sort's order, without facets (the dashboard's lists).</summary>
+    public async Task<List<int>> IdsAsync(CatalogFilter filter, CatalogSort sort, int skip, int take, CancellationToken ct = default)
+    {
+        var snapshot = await index.AtLeastAsync(await StampAsync(ct), ct);
+        var words = filter.Words;
+        var text = words.Count > 0 ? await MatchingAsync(snapshot, words, ct) : null;
+        var hits = ArrayPool<ulong>.Shared.Rent(snapshot.Words);
+        try
+        {
+            snapshot.Evaluate(snapshot.Criteria(filter), text, hits);
+            return snapshot.Page(hits, sort, words, Math.Max(0, skip), Math.Max(0, take));
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(hits);
+        }
+    }
+
     /// <summary>The cards matching a filter, in id order, streamed (exports).</summary>
     public IAsyncEnumerable<ServiceCard> CardsAsync(CatalogFilter filter)
     {

@@ -296,15 +296,19 @@ internal sealed class CatalogSnapshot
 
     /// <summary>
     /// The ids of one page of <paramref name="hits"/> in the sort's order. With <paramref name="words"/> (relevance),
-    /// rows whose title has every word (as a word prefix) come first, then the others, each part by title.
+    /// rows whose title has every word (as a word prefix) come first, then the others, each part by title; by
+    /// maturity, the lowest e-readiness level first, each level by title.
     /// </summary>
     public List<int> Page(ulong[] hits, CatalogSort sort, IReadOnlyList<string> words, int skip, int take)
     {
         var order = sort == CatalogSort.Updated ? byUpdated : byTitle;
         var page = new List<int>(take);
-        var tiers = sort == CatalogSort.Relevance && words.Count > 0 ? new bool?[] { true, false } : [null];
+        var byRelevance = sort == CatalogSort.Relevance && words.Count > 0;
+
+        // One walk of the order per tier: title has every word, then not; or one per maturity level.
+        var tiers = byRelevance ? 2 : sort == CatalogSort.Maturity ? MaturityLevel.Max + 1 : 1;
         var titleMatch = new Dictionary<string, bool>(ReferenceEqualityComparer.Instance); // titles repeat: ask once each
-        foreach (var inTitle in tiers)
+        for (var tier = 0; tier < tiers; tier++)
         {
             foreach (var row in order)
             {
@@ -313,7 +317,12 @@ internal sealed class CatalogSnapshot
                     continue;
                 }
 
-                if (inTitle is { } want)
+                if (sort == CatalogSort.Maturity && maturity[row] != tier)
+                {
+                    continue;
+                }
+
+                if (byRelevance)
                 {
                     var t = title[row];
                     if (!titleMatch.TryGetValue(t, out var has))
@@ -321,7 +330,7 @@ internal sealed class CatalogSnapshot
                         titleMatch[t] = has = TitleHasAll(t, words);
                     }
 
-                    if (has != want)
+                    if (has != (tier == 0))
                     {
                         continue;
                     }

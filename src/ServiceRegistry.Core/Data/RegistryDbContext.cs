@@ -84,8 +84,11 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             card.Property(c => c.Nature).HasConversion<string>();
             card.HasIndex(c => new { c.Status, c.TitleKey, c.Types, c.Levels, c.LifeEvents, c.Nature, c.Maturity, c.IsFree, c.AgencyId, c.Province, c.UpdatedAt })
                 .HasDatabaseName("IX_Cards_Catalog");
-            card.HasIndex(c => new { c.Status, c.AgencyId, c.Province, c.Maturity, c.VisitsPerYear, c.InquiriesByHandPerYear, c.RecipientsPerYear, c.FeesPerYear, c.FieldsFilled, c.FieldsExpected })
-                .HasDatabaseName("IX_Cards_Statistics");
+            card.HasIndex(c => new
+            {
+                c.Status, c.AgencyId, c.Province, c.Maturity, c.VisitsPerYear, c.InquiriesByHandPerYear, c.RecipientsPerYear, c.FeesPerYear, c.FieldsFilled, c.FieldsExpected,
+                c.Types, c.Levels, c.LifeEvents, c.Nature, c.IsFree,
+            }).HasDatabaseName("IX_Cards_Statistics");
             card.HasIndex(c => c.ParentServiceId);
             card.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
             card.HasOne<ServiceCard>().WithMany().HasForeignKey(c => c.RevisionOfId).OnDelete(DeleteBehavior.Restrict);

@@ -114,26 +114,11 @@ public sealed class Dashboard(RegistryDbContext db, CatalogQuery catalog, IMemor
         return figures;
     }
 
-    /// <summary>A page of the view's published services (lowest level first), with level, reasons and burden.</summary>
-    public async Task<IReadOnlyList<ServiceRow>> ServicesAsync(CatalogFilter filter, int page, int pageSize, CancellationToken ct = default)
+    /// <summary>A slice of the view's published services (lowest level first), with level, reasons and burden.</summary>
+    public async Task<IReadOnlyList<ServiceRow>> ServicesAsync(CatalogFilter filter, int skip, int take, CancellationToken ct = default)
     {
-        filter = filter with { Status = CardStatus.Published };
-        var parameters = new List<object>();
-        var where = catalog.Where(filter, parameters, efStyle: false);
-        var sql = $"""
-            SELECT c."Id" FROM "Cards" AS c WHERE {where}
-            ORDER BY c."Maturity", c."TitleKey", c."Id" LIMIT {Math.Clamp(pageSize, 1, 500)} OFFSET {(Math.Max(1, page) - 1) * pageSize}
-            """;
-        var ids = new List<int>();
-        await using (var command = await catalog.CommandAsync(sql, ct, parameters))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                ids.Add(reader.GetInt32(0));
-            }
-        }
-
+        // The order comes from the catalog's in-memory index (SQL would sort every matching row by title first).
+        var ids = await catalog.IdsAsync(filter with { Status = CardStatus.Published }, CatalogSort.Maturity, skip, take, ct);
         var cards = await db.Cards.AsNoTracking().Include(c => c.Agency).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         return ids.Where(cards.ContainsKey).Select(id => cards[id])
             .Select(c => new ServiceRow(c.Id, c.Title, c.AgencyId, c.Agency?.Name ?? "", c.Province, c.Content.Maturity(), c.Content.Burden()))

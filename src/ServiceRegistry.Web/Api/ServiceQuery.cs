@@ -38,7 +38,7 @@ public sealed record ServiceQuery
     /// <summary>Results per page, 1–100 (default 20).</summary>
     public int? PageSize { get; init; }
 
-    /// <summary>relevance (default), title or updated.</summary>
+    /// <summary>relevance (default), title, updated (newest first) or maturity (lowest e-readiness level first).</summary>
     public string? Sort { get; init; }
 
     /// <summary>Reads the query into a filter; unknown codes become errors keyed by parameter name.</summary>
@@ -87,7 +87,7 @@ public sealed record ServiceQuery
 
         if (SortOrder is null)
         {
-            errors["sort"] = ["sort یکی از relevance، title یا updated است."];
+            errors["sort"] = ["sort یکی از relevance، title، updated یا maturity است."];
         }
 
         return filter;
@@ -98,6 +98,7 @@ public sealed record ServiceQuery
         null or "" or "relevance" => CatalogSort.Relevance,
         "title" => CatalogSort.Title,
         "updated" => CatalogSort.Updated,
+        "maturity" => CatalogSort.Maturity,
         _ => null,
     };
 

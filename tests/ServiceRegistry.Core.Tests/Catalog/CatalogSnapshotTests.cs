@@ -115,6 +115,8 @@ public sealed class CatalogSnapshotTests
             Assert.Equal(byUpdated.Skip(10).Take(20), snapshot.Page(hits, CatalogSort.Updated, words, 10, 20));
             var plainTitle = expected.OrderBy(x => x.TitleKey, StringComparer.Ordinal).ThenBy(x => x.Id).Select(x => x.Id).ToList();
             Assert.Equal(plainTitle.Take(25), snapshot.Page(hits, CatalogSort.Title, words, 0, 25));
+            var byMaturity = expected.OrderBy(x => x.Maturity).ThenBy(x => x.TitleKey, StringComparer.Ordinal).ThenBy(x => x.Id).Select(x => x.Id).ToList();
+            Assert.Equal(byMaturity.Skip(5).Take(30), snapshot.Page(hits, CatalogSort.Maturity, words, 5, 30));
         }
     }
 

@@ -198,11 +198,14 @@ public sealed class DashboardFiguresTests : IAsyncLifetime
     public async Task Services_ListLevelReasonsAndBurdenLowestLevelFirst()
     {
         // Act
-        var rows = await WithDashboardAsync(d => d.ServicesAsync(new CatalogFilter { Province = Fars }, 1, 50, TestContext.Current.CancellationToken));
+        var rows = await WithDashboardAsync(d => d.ServicesAsync(new CatalogFilter { Province = Fars }, 0, 50, TestContext.Current.CancellationToken));
+        var firstTwo = await WithDashboardAsync(d => d.ServicesAsync(new CatalogFilter { Province = Fars }, 0, 2, TestContext.Current.CancellationToken));
+        var nextTwo = await WithDashboardAsync(d => d.ServicesAsync(new CatalogFilter { Province = Fars }, 2, 2, TestContext.Current.CancellationToken));
 
         // Assert
         Assert.Equal(["خدمت سه", "خدمت چهار", "خدمت دو", "خدمت یک"], rows.Select(r => r.Title));
         Assert.Equal([0, 1, 2, 4], rows.Select(r => r.Maturity.Level));
+        Assert.Equal(rows.Select(r => r.Id), firstTwo.Concat(nextTwo).Select(r => r.Id)); // slices meet without a gap
         Assert.Contains("استعلام از «ثبت احوال» الکترونیکی نیست؛ مراجعه‌کننده خودش آن را می‌برد و می‌آورد.", rows[2].Maturity.Reasons);
         Assert.Null(rows[0].Burden.RecipientsPerYear);
         Assert.Equal(0, rows[3].Burden.VisitsPerYear);

@@ -67,7 +67,7 @@ public abstract class DashboardPageModel(Core.Statistics.Dashboard dashboard, Ti
 
         var page = Query.Page ?? 1;
         var figures = await dashboard.FiguresAsync(scope.Filter, ct);
-        var services = await dashboard.ServicesAsync(scope.Filter, page, ServicesPageSize + 1, ct);
+        var services = await dashboard.ServicesAsync(scope.Filter, (page - 1) * ServicesPageSize, ServicesPageSize + 1, ct); // one more: is there a next page?
         var completeness = await dashboard.CompletenessAsync(scope.Filter, HttpContext.GetActor(), ct);
         View = new DashboardView(scope.Title, scope.Kind, scope.Path, Query, figures, services.Take(ServicesPageSize).ToList(), page,
             services.Count > ServicesPageSize, completeness, Fa.Date(time.GetUtcNow().UtcDateTime), HttpContext.GetActor().IsSignedIn);
@@ -89,9 +89,9 @@ public abstract class DashboardPageModel(Core.Statistics.Dashboard dashboard, Ti
 
         var figures = await dashboard.FiguresAsync(scope.Filter, ct);
         var services = new List<ServiceRow>();
-        for (var page = 1; services.Count < WorkbookServices; page++)
+        while (services.Count < WorkbookServices)
         {
-            var batch = await dashboard.ServicesAsync(scope.Filter, page, 500, ct);
+            var batch = await dashboard.ServicesAsync(scope.Filter, services.Count, 500, ct);
             services.AddRange(batch);
             if (batch.Count < 500)
             {
