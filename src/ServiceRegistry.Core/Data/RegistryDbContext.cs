@@ -87,7 +87,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             card.HasIndex(c => new
             {
                 c.Status, c.AgencyId, c.Province, c.Maturity, c.VisitsPerYear, c.InquiriesByHandPerYear, c.RecipientsPerYear, c.FeesPerYear, c.FieldsFilled, c.FieldsExpected,
-                c.Types, c.Levels, c.LifeEvents, c.Nature, c.IsFree,
+                c.Types, c.Levels, c.LifeEvents, c.Nature, c.IsFree, c.Id,
             }).HasDatabaseName("IX_Cards_Statistics");
             card.HasIndex(c => c.ParentServiceId);
             card.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);

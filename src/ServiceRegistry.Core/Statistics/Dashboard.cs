@@ -103,13 +103,13 @@ public sealed class Dashboard(RegistryDbContext db, CatalogQuery catalog, IMemor
             .Select(level => new FacetValue(level.ToString(CultureInfo.InvariantCulture), MaturityLevel.Label(level),
                 facets.Maturity.FirstOrDefault(f => f.Value == level.ToString(CultureInfo.InvariantCulture))?.Count ?? 0))
             .ToList();
-        var agencies = await AgencyFiguresAsync(filter, ct);
+        var agencies = await WordsJoinedByHashAsync(filter, () => AgencyFiguresAsync(filter, ct), ct);
         var provinces = agencies.GroupBy(a => a.Province ?? "")
             .Select(g => g.Select(x => x.Figures).Aggregate((a, b) => a.Plus(b)) with { Key = g.Key, Name = g.Key.Length == 0 ? NationalGroup : g.Key })
             .ToList();
         var total = agencies.Select(a => a.Figures).Aggregate(Group("", "همه", 0, 0), (a, b) => a.Plus(b));
         var figures = new DashboardFigures(stamp, facets, maturity, total, agencies.Select(a => a.Figures).ToList(), provinces,
-            await LargestBurdenAsync(filter, ct));
+            await WordsJoinedByHashAsync(filter, () => LargestBurdenAsync(filter, ct), ct));
         cache.Set(key, figures, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
         return figures;
     }
@@ -251,12 +251,17 @@ public sealed class Dashboard(RegistryDbContext db, CatalogQuery catalog, IMemor
     {
         var parameters = new List<object>();
         var where = catalog.Where(filter, parameters, efStyle: false);
+        // The top ids from the covering index first; only those cards' rows are read for their titles.
         var sql = $"""
-            SELECT c."Id", c."Title", c."AgencyId", a."Name", c."Province", c."Maturity", c."RecipientsPerYear", c."VisitsPerYear", c."InquiriesByHandPerYear"
-            FROM "Cards" AS c JOIN "Agencies" AS a ON a."Id" = c."AgencyId"
-            WHERE {where} AND c."VisitsPerYear" + c."InquiriesByHandPerYear" > 0
-            ORDER BY c."VisitsPerYear" + c."InquiriesByHandPerYear" DESC, c."Id"
-            LIMIT {LargestBurdenCount}
+            SELECT card."Id", card."Title", card."AgencyId", a."Name", card."Province", card."Maturity", card."RecipientsPerYear", card."VisitsPerYear", card."InquiriesByHandPerYear"
+            FROM (
+                SELECT c."Id" FROM "Cards" AS c
+                WHERE {where} AND c."VisitsPerYear" + c."InquiriesByHandPerYear" > 0
+                ORDER BY c."VisitsPerYear" + c."InquiriesByHandPerYear" DESC, c."Id"
+                LIMIT {LargestBurdenCount}) AS top
+            JOIN "Cards" AS card ON card."Id" = top."Id"
+            JOIN "Agencies" AS a ON a."Id" = card."AgencyId"
+            ORDER BY card."VisitsPerYear" + card."InquiriesByHandPerYear" DESC, card."Id"
             """;
         var rows = new List<BurdenRow>();
         await using var command = await catalog.CommandAsync(sql, ct, parameters);
@@ -268,6 +273,25 @@ public sealed class Dashboard(RegistryDbContext db, CatalogQuery catalog, IMemor
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Runs a figures query; on PostgreSQL with words, in a transaction with nested loops (and JIT) off. The planner
+    /// guesses 200 ids for any text match and fetches each matching card's heap row by id: 5.2 s for a word every card
+    /// has at a million cards, where a hash join with the covering IX_Cards_Statistics takes 1.5 s (EXPLAIN ANALYZE).
+    /// </summary>
+    private async Task<T> WordsJoinedByHashAsync<T>(CatalogFilter filter, Func<Task<T>> query, CancellationToken ct)
+    {
+        if (filter.Words.Count == 0 || !db.Database.IsNpgsql())
+        {
+            return await query();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_nestloop = off; SET LOCAL jit = off", ct);
+        var result = await query();
+        await transaction.CommitAsync(ct);
+        return result;
     }
 
     private static long? NullableInt64(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);

@@ -168,6 +168,21 @@ public sealed class DashboardFiguresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Words_NarrowTheFiguresRankingsAndBurden_AsTheCatalogMatchesThem()
+    {
+        // Act: «دو» is in one title; «خدمت» in every published one
+        var two = await FiguresAsync(new CatalogFilter { Q = "دو" });
+        var all = await FiguresAsync(new CatalogFilter { Q = "خدمت" });
+
+        // Assert
+        Assert.Equal(1, two.Total.Services);
+        Assert.Equal([A1], two.Agencies.Select(a => a.Name));
+        Assert.Equal(new Figure(2400, 0), two.Total.VisitsPerYear);
+        Assert.Equal(["خدمت دو"], two.LargestBurden.Select(b => b.Title));
+        Assert.Equal((await FiguresAsync()).Total, all.Total);
+    }
+
+    [Fact]
     public async Task LargestBurden_ListsServicesWithKnownVisitsOrInquiries()
     {
         // Act
