@@ -93,6 +93,24 @@ public sealed class SpreadsheetTests : IAsyncLifetime
         Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.CardId == card.Id && a.Action == AuditActions.Imported, Ct)));
     }
 
+    [Fact]
+    public async Task Post_TheSameWorkbookTwice_DoesNotDoubleTheCards_AndSaysWhichCardHasTheTitle()
+    {
+        // Arrange: two rows, the second repeating the first's title (with Arabic ي)
+        var bytes = await WorkbookAsync(new CardContent { Title = "صدور مجوز حفاری" }, new CardContent { Title = "صدور مجوز حفاري" });
+
+        // Act
+        var first = await RegistryApp.ParseAsync(await UploadAsync(bytes));
+        var second = await RegistryApp.ParseAsync(await UploadAsync(bytes));
+
+        // Assert
+        var id = await _app.WithDbAsync(db => db.Cards.Select(c => c.Id).SingleAsync(Ct));
+        Assert.Contains("همین عنوان", first.QuerySelectorAll("#import-report tbody tr")[1].TextContent, StringComparison.Ordinal);
+        Assert.All(second.QuerySelectorAll("#import-report tbody tr"), r => Assert.Contains($"شناسنامه {Fa(id)}", r.TextContent, StringComparison.Ordinal));
+    }
+
+    private static string Fa(int n) => string.Concat(n.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => (char)('۰' + (c - '0'))));
+
     [Theory]
     [InlineData("not-a-workbook", "اکسل (.xlsx) نیست")]
     [InlineData("no-rows", "ردیفی ندارد")]
