@@ -83,7 +83,7 @@ public sealed class ImportJourneyTests(BrowserSession session)
         var page = await session.NewPageAsync();
         await page.GotoAsync("/cards");
         await page.GetByRole(AriaRole.Link, new() { Name = "ورود چند خدمت از اکسل" }).ClickAsync();
-        var workbook = await WorkbookAsync(
+        var workbook = await Workbooks.OfAsync(
             new CardContent { Title = "صدور مجوز نصب تابلوی معرفی", Description = "برای واحدهای صنفی", ServiceTypes = [ServiceType.G2B] },
             new CardContent { Title = "", Description = "ردیفی که عنوان ندارد" });
 
@@ -112,24 +112,5 @@ public sealed class ImportJourneyTests(BrowserSession session)
 
         await report.GetByRole(AriaRole.Link, new() { Name = "پیش‌نویس شد (ویرایش)" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("۱- عنوان خدمت", new() { Exact = true })).ToHaveValueAsync("صدور مجوز نصب تابلوی معرفی");
-    }
-
-    private static async Task<byte[]> WorkbookAsync(params CardContent[] contents)
-    {
-        async IAsyncEnumerable<ServiceCard> Cards()
-        {
-            for (var i = 0; i < contents.Length; i++)
-            {
-                var card = ServiceCard.FromFile(1, contents[i], CardStatus.Draft, DateTimeOffset.UnixEpoch);
-                typeof(ServiceCard).GetProperty(nameof(ServiceCard.Id))!.SetValue(card, i + 1);
-                yield return card;
-            }
-
-            await Task.CompletedTask;
-        }
-
-        using var file = new MemoryStream();
-        await ServiceRegistry.Core.Exports.ExcelExport.WriteAsync(Cards(), file);
-        return file.ToArray();
     }
 }

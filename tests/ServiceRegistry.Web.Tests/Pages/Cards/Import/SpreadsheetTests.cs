@@ -27,26 +27,6 @@ public sealed class SpreadsheetTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    /// <summary>A workbook in the export's layout with these cards (ids 1…n).</summary>
-    private static async Task<byte[]> WorkbookAsync(params CardContent[] contents)
-    {
-        async IAsyncEnumerable<ServiceCard> Cards()
-        {
-            for (var i = 0; i < contents.Length; i++)
-            {
-                var card = ServiceCard.FromFile(1, contents[i], CardStatus.Draft, DateTimeOffset.UnixEpoch);
-                typeof(ServiceCard).GetProperty(nameof(ServiceCard.Id))!.SetValue(card, i + 1);
-                yield return card;
-            }
-
-            await Task.CompletedTask;
-        }
-
-        using var file = new MemoryStream();
-        await ExcelExport.WriteAsync(Cards(), file, Ct);
-        return file.ToArray();
-    }
-
     private async Task<HttpResponseMessage> UploadAsync(byte[] bytes, int? agencyId = null, string name = "services.xlsx")
     {
         var token = await _client.AntiforgeryTokenAsync("/cards/import/spreadsheet");
@@ -65,7 +45,7 @@ public sealed class SpreadsheetTests : IAsyncLifetime
     public async Task Post_AWorkbookWithABadRow_MakesDraftsOfTheGoodRows_AndReportsEveryRow()
     {
         // Arrange: two services, the second without a title
-        var bytes = await WorkbookAsync(
+        var bytes = await Workbooks.OfAsync(
             new CardContent { Title = "صدور مجوز نصب تابلو", Description = "برای تابلوهای تبلیغاتی", ServiceTypes = [ServiceType.G2B], Fees = new Fees { AmountsRials = [250_000] } },
             new CardContent { Title = "", Description = "بی‌عنوان" });
 
@@ -97,7 +77,7 @@ public sealed class SpreadsheetTests : IAsyncLifetime
     public async Task Post_TheSameWorkbookTwice_DoesNotDoubleTheCards_AndSaysWhichCardHasTheTitle()
     {
         // Arrange: two rows, the second repeating the first's title (with Arabic ي)
-        var bytes = await WorkbookAsync(new CardContent { Title = "صدور مجوز حفاری" }, new CardContent { Title = "صدور مجوز حفاري" });
+        var bytes = await Workbooks.OfAsync(new CardContent { Title = "صدور مجوز حفاری" }, new CardContent { Title = "صدور مجوز حفاري" });
 
         // Act
         var first = await RegistryApp.ParseAsync(await UploadAsync(bytes));
@@ -122,8 +102,8 @@ public sealed class SpreadsheetTests : IAsyncLifetime
         var (bytes, agencyId) = kind switch
         {
             "not-a-workbook" => ("عنوان خدمت,شرح"u8.ToArray(), (int?)null),
-            "no-rows" => (await WorkbookAsync(), null),
-            _ => (await WorkbookAsync(new CardContent { Title = "خدمت" }), otherAgency),
+            "no-rows" => (await Workbooks.OfAsync(), null),
+            _ => (await Workbooks.OfAsync(new CardContent { Title = "خدمت" }), otherAgency),
         };
 
         // Act
