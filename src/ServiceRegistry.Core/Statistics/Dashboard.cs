@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -109,7 +108,7 @@ public sealed class Dashboard(RegistryDbContext db, CatalogQuery catalog, IMemor
             .ToList();
         var total = agencies.Select(a => a.Figures).Aggregate(Group("", "همه", 0, 0), (a, b) => a.Plus(b));
         var figures = new DashboardFigures(stamp, facets, maturity, total, agencies.Select(a => a.Figures).ToList(), provinces,
-            await WordsJoinedByHashAsync(filter, () => LargestBurdenAsync(filter, ct), ct));
+            await LargestBurdenAsync(filter, ct));
         cache.Set(key, figures, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
         return figures;
     }
@@ -249,30 +248,31 @@ public sealed class Dashboard(RegistryDbContext db, CatalogQuery catalog, IMemor
 
     private async Task<IReadOnlyList<BurdenRow>> LargestBurdenAsync(CatalogFilter filter, CancellationToken ct)
     {
+        // The top ids from the covering index (joined with a text match by hash on PostgreSQL), then those cards' rows.
         var parameters = new List<object>();
         var where = catalog.Where(filter, parameters, efStyle: false);
-        // The top ids from the covering index first; only those cards' rows are read for their titles.
         var sql = $"""
-            SELECT card."Id", card."Title", card."AgencyId", a."Name", card."Province", card."Maturity", card."RecipientsPerYear", card."VisitsPerYear", card."InquiriesByHandPerYear"
-            FROM (
-                SELECT c."Id" FROM "Cards" AS c
-                WHERE {where} AND c."VisitsPerYear" + c."InquiriesByHandPerYear" > 0
-                ORDER BY c."VisitsPerYear" + c."InquiriesByHandPerYear" DESC, c."Id"
-                LIMIT {LargestBurdenCount}) AS top
-            JOIN "Cards" AS card ON card."Id" = top."Id"
-            JOIN "Agencies" AS a ON a."Id" = card."AgencyId"
-            ORDER BY card."VisitsPerYear" + card."InquiriesByHandPerYear" DESC, card."Id"
+            SELECT c."Id" FROM "Cards" AS c
+            WHERE {where} AND c."VisitsPerYear" + c."InquiriesByHandPerYear" > 0
+            ORDER BY c."VisitsPerYear" + c."InquiriesByHandPerYear" DESC, c."Id"
+            LIMIT {LargestBurdenCount}
             """;
-        var rows = new List<BurdenRow>();
-        await using var command = await catalog.CommandAsync(sql, ct, parameters);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        var ids = await WordsJoinedByHashAsync(filter, async () =>
         {
-            rows.Add(new BurdenRow(reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt32(5), NullableInt64(reader, 6), reader.GetInt64(7), reader.GetInt64(8)));
-        }
+            var top = new List<int>();
+            await using var command = await catalog.CommandAsync(sql, ct, parameters);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                top.Add(reader.GetInt32(0));
+            }
 
-        return rows;
+            return top;
+        }, ct);
+        var cards = await db.Cards.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new BurdenRow(c.Id, c.Title, c.AgencyId, c.Agency!.Name, c.Province, c.Maturity, c.RecipientsPerYear, c.VisitsPerYear ?? 0, c.InquiriesByHandPerYear ?? 0))
+            .ToDictionaryAsync(r => r.Id, ct);
+        return ids.Where(cards.ContainsKey).Select(id => cards[id]).ToList();
     }
 
     /// <summary>
@@ -293,8 +293,6 @@ public sealed class Dashboard(RegistryDbContext db, CatalogQuery catalog, IMemor
         await transaction.CommitAsync(ct);
         return result;
     }
-
-    private static long? NullableInt64(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
 
     private static GroupFigures Group(string key, string name, long services, long fullyElectronic) =>
         new(key, name, services, fullyElectronic, Figure.Zero, Figure.Zero, Figure.Zero, Figure.Zero, Figure.Zero);
