@@ -52,21 +52,15 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
         // The database finds the cards whose text matches; the snapshot filters, counts and orders them.
         var snapshot = await index.AtLeastAsync(stamp, ct);
         var words = filter.Words;
-        var text = words.Count > 0 ? await MatchingAsync(snapshot, words, ct) : null;
-        var hits = ArrayPool<ulong>.Shared.Rent(snapshot.Words);
-        try
+        using (var matched = await MatchAsync(snapshot, filter, words, ct))
         {
-            var counts = snapshot.Evaluate(snapshot.Criteria(filter), text, hits);
+            var counts = matched.Counts;
             var suggestion = counts.Total == 0 && words.Count > 0 ? await SuggestAsync(snapshot, filter, ct) : null;
             counted = (counts.Total, await FacetsAsync(snapshot, counts, filter, ct), suggestion);
             cache.Set(facetKey, counted, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
-            var ids = snapshot.Page(hits, sort, words, (page - 1) * pageSize, pageSize);
+            var ids = snapshot.Page(matched.Hits, sort, words, (page - 1) * pageSize, pageSize);
             items = await ItemsAsync(ids, ct);
             cache.Set(itemsKey, items, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
-        }
-        finally
-        {
-            ArrayPool<ulong>.Shared.Return(hits);
         }
 
         return new CatalogPage(items, counted.Total, counted.Facets, page, pageSize, stamp, counted.Suggestion);
@@ -83,17 +77,9 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
             return null;
         }
 
-        var text = await MatchingAsync(snapshot, words, ct);
-        var hits = ArrayPool<ulong>.Shared.Rent(snapshot.Words);
-        try
-        {
-            var total = snapshot.Evaluate(snapshot.Criteria(filter), text, hits).Total;
-            return total > 0 ? new CatalogSuggestion(string.Join(' ', words), total) : null;
-        }
-        finally
-        {
-            ArrayPool<ulong>.Shared.Return(hits);
-        }
+        using var matched = await MatchAsync(snapshot, filter, words, ct);
+        var total = matched.Counts.Total;
+        return total > 0 ? new CatalogSuggestion(string.Join(' ', words), total) : null;
     }
 
     /// <summary>The ids of a slice of the filtered list in the sort's order, without facets (the dashboard's lists).</summary>
@@ -101,17 +87,28 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
     {
         var snapshot = await index.AtLeastAsync(await StampAsync(ct), ct);
         var words = filter.Words;
+        using var matched = await MatchAsync(snapshot, filter, words, ct);
+        return snapshot.Page(matched.Hits, sort, words, Math.Max(0, skip), Math.Max(0, take));
+    }
+
+    /// <summary>
+    /// The snapshot's rows that pass the filter with these words (matched in the database's full-text index), marked
+    /// in a pooled bit set, and the facet counts over them. Disposing returns the set to the pool.
+    /// </summary>
+    private async Task<Matched> MatchAsync(CatalogSnapshot snapshot, CatalogFilter filter, IReadOnlyList<string> words, CancellationToken ct)
+    {
         var text = words.Count > 0 ? await MatchingAsync(snapshot, words, ct) : null;
         var hits = ArrayPool<ulong>.Shared.Rent(snapshot.Words);
-        try
-        {
-            snapshot.Evaluate(snapshot.Criteria(filter), text, hits);
-            return snapshot.Page(hits, sort, words, Math.Max(0, skip), Math.Max(0, take));
-        }
-        finally
-        {
-            ArrayPool<ulong>.Shared.Return(hits);
-        }
+        return new Matched(hits, snapshot.Evaluate(snapshot.Criteria(filter), text, hits));
+    }
+
+    private sealed class Matched(ulong[] hits, CatalogCounts counts) : IDisposable
+    {
+        public ulong[] Hits => hits;
+
+        public CatalogCounts Counts => counts;
+
+        public void Dispose() => ArrayPool<ulong>.Shared.Return(hits);
     }
 
     /// <summary>The cards matching a filter, in id order, streamed (exports).</summary>
