@@ -23,6 +23,9 @@ public static class Labels
     public static string Of(PropertyInfo property) =>
         property.GetCustomAttribute<DisplayAttribute>()?.Name ?? property.Name;
 
+    /// <summary>Free or paid, as the catalog's facet, its filter chips and the spreadsheet say it.</summary>
+    public static string Free(bool free) => free ? "رایگان" : "با هزینه";
+
     /// <summary>Every value of an enum in declaration order.</summary>
     public static IReadOnlyList<T> All<T>() where T : struct, Enum => Enum.GetValues<T>();
 

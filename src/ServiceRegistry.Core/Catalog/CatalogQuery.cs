@@ -227,7 +227,7 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
             EnumFacet<LifeEvent>(counts.Events),
             EnumFacet<Nature>(counts.Natures),
             counts.Maturity.Select((c, level) => new FacetValue(level.ToString(CultureInfo.InvariantCulture), MaturityLevel.Label(level), c)).Where(f => f.Count > 0).ToList(),
-            new[] { new FacetValue("true", "رایگان", counts.Free), new FacetValue("false", "با هزینه", counts.Paid) }.Where(f => f.Count > 0).ToList());
+            new[] { new FacetValue("true", Labels.Free(true), counts.Free), new FacetValue("false", Labels.Free(false), counts.Paid) }.Where(f => f.Count > 0).ToList());
     }
 
     private static List<FacetValue> EnumFacet<T>(long[] counts) where T : struct, Enum =>

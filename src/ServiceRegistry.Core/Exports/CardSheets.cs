@@ -214,7 +214,7 @@ public static class CardSheets
     public static IReadOnlyList<string> ComputedHeaders => [StatusHeader, MaturityHeader, FreeHeader];
 
     public static string?[] Computed(ServiceCard card) =>
-        [Labels.Of(card.Status), MaturityLevel.Label(card.Maturity), card.IsFree ? "رایگان" : "با هزینه"];
+        [Labels.Of(card.Status), MaturityLevel.Label(card.Maturity), Labels.Free(card.IsFree)];
 
     // ---- value formats: sets as Persian labels joined by «، », booleans as بله/خیر, lists one item a line ----
 

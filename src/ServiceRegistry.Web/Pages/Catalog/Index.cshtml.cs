@@ -126,7 +126,7 @@ public sealed class IndexModel(CatalogQuery catalog, RegistryDbContext db) : Pag
         {
             ["type"] = (Query.Type, filter.Type is { } t ? Labels.Of(t) : null),
             ["maturity"] = (Query.Maturity?.ToString(CultureInfo.InvariantCulture), filter.Maturity is { } m ? MaturityLevel.Label(m) : null),
-            ["free"] = (Query.Free?.ToString().ToLowerInvariant(), filter.Free is { } f ? (f ? "رایگان" : "با هزینه") : null),
+            ["free"] = (Query.Free?.ToString().ToLowerInvariant(), filter.Free is { } f ? Labels.Free(f) : null),
             ["level"] = (Query.Level, filter.Level is { } l ? Labels.Of(l) : null),
             ["lifeEvent"] = (Query.LifeEvent, filter.LifeEvent is { } e ? Labels.Of(e) : null),
             ["nature"] = (Query.Nature, filter.Nature is { } n ? Labels.Of(n) : null),
