@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ServiceRegistry.Core.Cards;
 
 namespace ServiceRegistry.Core.Accounts;
@@ -30,7 +31,30 @@ public sealed record Actor(int? UserId, string Name, IReadOnlySet<string> Roles,
     public bool ReviewsProvinceOf(ServiceCard card) =>
         (IsReviewer && Province is not null && card.Province == Province) || (IsAdmin && card.Province is null);
 
+    /// <summary>Agency staff and the national office create cards; reviewers do not.</summary>
+    public bool MayCreate => IsAdmin || Roles.Contains(Accounts.Roles.AgencyEditor) || Roles.Contains(Accounts.Roles.AgencyHead);
+
     /// <summary>Published cards are public; anything else only for its agency, its reviewer and the national office.</summary>
-    public bool CanView(ServiceCard card) =>
-        card.Status == CardStatus.Published || IsAdmin || WorksFor(card) || (IsReviewer && Province is not null && card.Province == Province);
+    public bool CanView(ServiceCard card) => VisibleTo().Compile(preferInterpretation: true)(card);
+
+    /// <summary>The cards this person may see, as a query filter (<see cref="CanView"/> is this same rule on one card):
+    /// every published card, and the cards in their reach (<see cref="InReach"/>).</summary>
+    public Expression<Func<ServiceCard, bool>> VisibleTo() => Cards(includePublished: true);
+
+    /// <summary>The cards this person works on, whatever their status: every card for the national office, the cards of
+    /// their agencies for agency staff, the cards of their province for a provincial reviewer. Lists, queues and the
+    /// completeness figures are drawn from these.</summary>
+    public Expression<Func<ServiceCard, bool>> InReach() => Cards(includePublished: false);
+
+    private Expression<Func<ServiceCard, bool>> Cards(bool includePublished)
+    {
+        if (IsAdmin)
+        {
+            return c => true;
+        }
+
+        var scope = IsAgencyStaff ? AgencyScope.ToList() : [];
+        var province = IsReviewer && !string.IsNullOrWhiteSpace(Province) ? Province : null;
+        return c => (includePublished && c.Status == CardStatus.Published) || scope.Contains(c.AgencyId) || (province != null && c.Province == province);
+    }
 }

@@ -176,7 +176,7 @@ public static class CardsApi
     /// <summary>The agency a new card goes to: the caller's (or, with ?agency=, one of those below it); see <see cref="AgencyChoice"/>.</summary>
     private static async Task<(Agency? Agency, IResult? Problem)> AgencyForAsync(RegistryDbContext db, Actor actor, int? agency, CancellationToken ct)
     {
-        if (!AgencyChoice.MayCreate(actor))
+        if (!actor.MayCreate)
         {
             return (null, TypedResults.Forbid());
         }

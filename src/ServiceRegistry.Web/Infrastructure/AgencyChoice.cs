@@ -28,9 +28,6 @@ public static class AgencyChoice
     /// <summary>The agency a new form starts with: the person's own.</summary>
     public static int? Default(Actor actor) => actor.IsAgencyStaff ? actor.AgencyId : null;
 
-    /// <summary>Agency staff and the national office create cards; reviewers do not.</summary>
-    public static bool MayCreate(Actor actor) => actor.IsAdmin || actor.Roles.Contains(Roles.AgencyEditor) || actor.Roles.Contains(Roles.AgencyHead);
-
     /// <summary>The chosen agency, or null (with the reason) when none or an unknown one was chosen.</summary>
     public static async Task<(Agency? Agency, string? Problem)> ResolveAsync(RegistryDbContext db, Actor actor, int? agencyId, CancellationToken ct)
     {

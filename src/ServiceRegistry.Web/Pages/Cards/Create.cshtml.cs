@@ -12,7 +12,7 @@ public sealed class CreateModel(RegistryDbContext db, TimeProvider time) : NewCa
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!AgencyChoice.MayCreate(HttpContext.GetActor()))
+        if (!HttpContext.GetActor().MayCreate)
         {
             return Forbid();
         }
@@ -26,7 +26,7 @@ public sealed class CreateModel(RegistryDbContext db, TimeProvider time) : NewCa
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var actor = HttpContext.GetActor();
-        if (!AgencyChoice.MayCreate(actor))
+        if (!actor.MayCreate)
         {
             return Forbid();
         }

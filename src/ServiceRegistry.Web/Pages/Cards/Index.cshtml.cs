@@ -13,15 +13,7 @@ public sealed class IndexModel(RegistryDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var actor = HttpContext.GetActor();
-        var scope = actor.AgencyScope.ToList();
-        var visible = db.Cards.AsNoTracking();
-        if (!actor.IsAdmin)
-        {
-            // Staff see their agencies' cards; a reviewer sees his province's.
-            visible = visible.Where(c => scope.Contains(c.AgencyId) || (actor.IsReviewer && c.Province == actor.Province));
-        }
-
+        var visible = db.Cards.AsNoTracking().Where(HttpContext.GetActor().InReach());
         var cards = await visible
             .OrderByDescending(c => c.UpdatedAt)
             .Select(c => new { c.Id, c.Title, Agency = c.Agency!.Name, c.Status, c.UpdatedAt, c.Content })

@@ -30,7 +30,7 @@ public sealed class IndexModel(RegistryDbContext db, ImportQueue queue, IAntifor
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!AgencyChoice.MayCreate(HttpContext.GetActor()))
+        if (!HttpContext.GetActor().MayCreate)
         {
             return Forbid();
         }
@@ -42,7 +42,7 @@ public sealed class IndexModel(RegistryDbContext db, ImportQueue queue, IAntifor
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var actor = HttpContext.GetActor();
-        if (!AgencyChoice.MayCreate(actor))
+        if (!actor.MayCreate)
         {
             return Forbid();
         }

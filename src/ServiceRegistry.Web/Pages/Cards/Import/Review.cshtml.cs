@@ -44,7 +44,7 @@ public sealed class ReviewModel(RegistryDbContext db, TimeProvider time) : NewCa
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var actor = HttpContext.GetActor();
-        if (!AgencyChoice.MayCreate(actor))
+        if (!actor.MayCreate)
         {
             context.Result = Forbid();
             return;

@@ -34,7 +34,7 @@ public sealed class SpreadsheetModel(RegistryDbContext db, IAntiforgery antiforg
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!AgencyChoice.MayCreate(HttpContext.GetActor()))
+        if (!HttpContext.GetActor().MayCreate)
         {
             return Forbid();
         }
@@ -47,7 +47,7 @@ public sealed class SpreadsheetModel(RegistryDbContext db, IAntiforgery antiforg
     /// <summary>The blank workbook: every sheet with its Persian headers and no rows.</summary>
     public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct)
     {
-        if (!AgencyChoice.MayCreate(HttpContext.GetActor()))
+        if (!HttpContext.GetActor().MayCreate)
         {
             return Forbid();
         }
@@ -61,7 +61,7 @@ public sealed class SpreadsheetModel(RegistryDbContext db, IAntiforgery antiforg
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var actor = HttpContext.GetActor();
-        if (!AgencyChoice.MayCreate(actor))
+        if (!actor.MayCreate)
         {
             return Forbid();
         }
