@@ -12,10 +12,10 @@ namespace ServiceRegistry.Benchmarks;
 public class SpellingBenchmarks
 {
     private const string Letters = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی";
-    private string[] titles = [];
-    private SearchSpelling spelling = null!;
-    private IReadOnlyList<string> misspelt = [];
-    private IReadOnlyList<string> runTogether = [];
+    private string[] _titles = [];
+    private SearchSpelling _spelling = null!;
+    private IReadOnlyList<string> _misspelt = [];
+    private IReadOnlyList<string> _runTogether = [];
 
     [GlobalSetup]
     public void Setup()
@@ -24,21 +24,21 @@ public class SpellingBenchmarks
         var words = Enumerable.Range(0, 30_000)
             .Select(_ => new string(Enumerable.Range(0, random.Next(3, 10)).Select(_ => Letters[random.Next(Letters.Length)]).ToArray()))
             .Distinct(StringComparer.Ordinal).ToArray();
-        titles = Enumerable.Range(0, 1_000_000)
+        _titles = Enumerable.Range(0, 1_000_000)
             .Select(_ => string.Join(' ', Enumerable.Range(0, random.Next(3, 7)).Select(_ => words[random.Next(words.Length)])))
             .ToArray();
-        spelling = SearchSpelling.Build(titles);
+        _spelling = SearchSpelling.Build(_titles);
         var long1 = words.First(w => w.Length >= 7);
-        misspelt = [words[0], long1[..2] + long1[3] + long1[2] + long1[4..]];
-        runTogether = [words[1] + words[2]];
+        _misspelt = [words[0], long1[..2] + long1[3] + long1[2] + long1[4..]];
+        _runTogether = [words[1] + words[2]];
     }
 
     [Benchmark(Description = "build from 1M distinct titles")]
-    public int Build() => SearchSpelling.Build(titles).Count;
+    public int Build() => SearchSpelling.Build(_titles).Count;
 
     [Benchmark(Description = "suggest: a swapped pair of letters")]
-    public IReadOnlyList<string>? SuggestMisspelt() => spelling.Suggest(misspelt);
+    public IReadOnlyList<string>? SuggestMisspelt() => _spelling.Suggest(_misspelt);
 
     [Benchmark(Description = "suggest: two words run together")]
-    public IReadOnlyList<string>? SuggestRunTogether() => spelling.Suggest(runTogether);
+    public IReadOnlyList<string>? SuggestRunTogether() => _spelling.Suggest(_runTogether);
 }

@@ -31,7 +31,7 @@ public sealed record MaturityGap(
     string Text);
 
 /// <summary>
-/// How far a service is from being fully electronic (e-readiness, issue 7), 0–4, with every gap that keeps it below 4,
+/// How far a service is from being fully electronic (e-readiness), 0–4, with every gap that keeps it below 4,
 /// in the form's order (the first gap is the one that stops the next level). The rule is <see cref="Maturity.Of"/>;
 /// docs/e-readiness.md explains it.
 /// </summary>

@@ -21,15 +21,15 @@ public sealed partial class CatalogIndex(IServiceScopeFactory scopes, ILogger<Ca
     /// <summary>More changed cards than this since the last snapshot: load everything again instead.</summary>
     public const int MaxIncremental = 20_000;
 
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private CatalogSnapshot? current;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private CatalogSnapshot? _current;
 
-    public void Dispose() => gate.Dispose();
+    public void Dispose() => _gate.Dispose();
 
     /// <summary>Registries with more published cards than this rebuild the "did you mean" words at most once a minute.</summary>
     public const int SpellingRebuiltEveryChange = 50_000;
 
-    private SpellingHeld? spelling;
+    private SpellingHeld? _spelling;
 
     /// <summary>
     /// The words of published titles for "did you mean" (<see cref="SearchSpelling"/>), as of this snapshot; in a large
@@ -37,7 +37,7 @@ public sealed partial class CatalogIndex(IServiceScopeFactory scopes, ILogger<Ca
     /// </summary>
     internal SearchSpelling Spelling(CatalogSnapshot snapshot)
     {
-        var held = Volatile.Read(ref spelling);
+        var held = Volatile.Read(ref _spelling);
         if (held is not null && (held.Stamp == snapshot.Stamp
             || (held.Stamp < snapshot.Stamp && held.Words.Titles > SpellingRebuiltEveryChange && Environment.TickCount64 - held.BuiltAt < 60_000)))
         {
@@ -45,7 +45,7 @@ public sealed partial class CatalogIndex(IServiceScopeFactory scopes, ILogger<Ca
         }
 
         held = new SpellingHeld(snapshot.Stamp, SearchSpelling.Build(snapshot.PublishedTitles()), Environment.TickCount64);
-        Volatile.Write(ref spelling, held);
+        Volatile.Write(ref _spelling, held);
         return held.Words;
     }
 
@@ -54,16 +54,16 @@ public sealed partial class CatalogIndex(IServiceScopeFactory scopes, ILogger<Ca
     /// <summary>A snapshot at <paramref name="stamp"/> or later.</summary>
     internal async Task<CatalogSnapshot> AtLeastAsync(long stamp, CancellationToken ct)
     {
-        var snapshot = Volatile.Read(ref current);
+        var snapshot = Volatile.Read(ref _current);
         if (snapshot is not null && snapshot.Stamp >= stamp)
         {
             return snapshot;
         }
 
-        await gate.WaitAsync(ct);
+        await _gate.WaitAsync(ct);
         try
         {
-            snapshot = current;
+            snapshot = _current;
             if (snapshot is not null && snapshot.Stamp >= stamp)
             {
                 return snapshot;
@@ -72,12 +72,12 @@ public sealed partial class CatalogIndex(IServiceScopeFactory scopes, ILogger<Ca
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             snapshot = await RefreshAsync(db, snapshot, ct);
-            Volatile.Write(ref current, snapshot);
+            Volatile.Write(ref _current, snapshot);
             return snapshot;
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 

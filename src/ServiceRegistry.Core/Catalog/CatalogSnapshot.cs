@@ -37,43 +37,43 @@ internal sealed class CatalogSnapshot
 {
     private const byte NoNature = byte.MaxValue;
 
-    private readonly int[] ids;
-    private readonly byte[] status; // CardStatus + 1; 0 = deleted
-    private readonly int[] agency; // index into AgencyIds
-    private readonly int[] province; // index into Provinces; 0 = none
-    private readonly int[] types;
-    private readonly int[] levels;
-    private readonly int[] events;
-    private readonly byte[] nature;
-    private readonly byte[] maturity;
-    private readonly bool[] free;
-    private readonly string[] title;
-    private readonly long[] updated;
-    private readonly int[] rowOfId; // id -> row + 1; 0 = not here
-    private readonly int[] byTitle; // rows by (TitleKey ordinal, Id)
-    private readonly int[] byUpdated; // rows by (UpdatedAt desc, Id desc)
+    private readonly int[] _ids;
+    private readonly byte[] _status; // CardStatus + 1; 0 = deleted
+    private readonly int[] _agency; // index into AgencyIds
+    private readonly int[] _province; // index into Provinces; 0 = none
+    private readonly int[] _types;
+    private readonly int[] _levels;
+    private readonly int[] _events;
+    private readonly byte[] _nature;
+    private readonly byte[] _maturity;
+    private readonly bool[] _free;
+    private readonly string[] _title;
+    private readonly long[] _updated;
+    private readonly int[] _rowOfId; // id -> row + 1; 0 = not here
+    private readonly int[] _byTitle; // rows by (TitleKey ordinal, Id)
+    private readonly int[] _byUpdated; // rows by (UpdatedAt desc, Id desc)
 
     private CatalogSnapshot(long stamp, Columns c, int[] rowOfId, int[] byTitle, int[] byUpdated)
     {
         Stamp = stamp;
         Count = c.Count;
-        ids = c.Ids;
-        status = c.Status;
-        agency = c.Agency;
-        province = c.Province;
-        types = c.Types;
-        levels = c.Levels;
-        events = c.Events;
-        nature = c.Nature;
-        maturity = c.Maturity;
-        free = c.Free;
-        title = c.Title;
-        updated = c.Updated;
+        _ids = c.Ids;
+        _status = c.Status;
+        _agency = c.Agency;
+        _province = c.Province;
+        _types = c.Types;
+        _levels = c.Levels;
+        _events = c.Events;
+        _nature = c.Nature;
+        _maturity = c.Maturity;
+        _free = c.Free;
+        _title = c.Title;
+        _updated = c.Updated;
         AgencyIds = c.AgencyIds;
         Provinces = c.Provinces;
-        this.rowOfId = rowOfId;
-        this.byTitle = byTitle;
-        this.byUpdated = byUpdated;
+        _rowOfId = rowOfId;
+        _byTitle = byTitle;
+        _byUpdated = byUpdated;
     }
 
     public long Stamp { get; }
@@ -157,10 +157,10 @@ internal sealed class CatalogSnapshot
         var sorted = touched.ToArray();
         var titleOrder = columns.TitleOrder;
         Array.Sort(sorted, titleOrder);
-        var newByTitle = Merge(byTitle, touched, sorted, titleOrder, columns.Count);
+        var newByTitle = Merge(_byTitle, touched, sorted, titleOrder, columns.Count);
         var updatedOrder = columns.UpdatedOrder;
         Array.Sort(sorted, updatedOrder);
-        var newByUpdated = Merge(byUpdated, touched, sorted, updatedOrder, columns.Count);
+        var newByUpdated = Merge(_byUpdated, touched, sorted, updatedOrder, columns.Count);
         return new CatalogSnapshot(stamp, columns, RowOfId(columns), newByTitle, newByUpdated);
     }
 
@@ -170,17 +170,17 @@ internal sealed class CatalogSnapshot
         const byte published = (byte)CardStatus.Published + 1;
         for (var row = 0; row < Count; row++)
         {
-            if (status[row] == published)
+            if (_status[row] == published)
             {
-                yield return title[row];
+                yield return _title[row];
             }
         }
     }
 
     /// <summary>The row of a card id, or -1.</summary>
-    public int Row(int id) => id > 0 && id < rowOfId.Length ? rowOfId[id] - 1 : -1;
+    public int Row(int id) => id > 0 && id < _rowOfId.Length ? _rowOfId[id] - 1 : -1;
 
-    public int Id(int row) => ids[row];
+    public int Id(int row) => _ids[row];
 
     /// <summary>Sets the bit of each id's row in <paramref name="set"/> (ids the snapshot does not know are ignored).</summary>
     public void Mark(ulong[] set, int id)
@@ -250,32 +250,32 @@ internal sealed class CatalogSnapshot
                 var bit = BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
                 var row = (w << 6) | bit;
-                var s = status[row];
+                var s = _status[row];
                 if (s == 0 || (c.Status != 0 && s != c.Status)
-                    || (c.Agency >= 0 && agency[row] != c.Agency)
-                    || (c.Province >= 0 && province[row] != c.Province)
-                    || (c.TypeMask != 0 && (types[row] & c.TypeMask) == 0)
-                    || (c.LevelMask != 0 && (levels[row] & c.LevelMask) == 0)
-                    || (c.EventMask != 0 && (events[row] & c.EventMask) == 0)
-                    || (c.Nature >= 0 && nature[row] != c.Nature)
-                    || (c.Maturity >= 0 && maturity[row] != c.Maturity)
-                    || (c.Free >= 0 && free[row] != (c.Free == 1)))
+                    || (c.Agency >= 0 && _agency[row] != c.Agency)
+                    || (c.Province >= 0 && _province[row] != c.Province)
+                    || (c.TypeMask != 0 && (_types[row] & c.TypeMask) == 0)
+                    || (c.LevelMask != 0 && (_levels[row] & c.LevelMask) == 0)
+                    || (c.EventMask != 0 && (_events[row] & c.EventMask) == 0)
+                    || (c.Nature >= 0 && _nature[row] != c.Nature)
+                    || (c.Maturity >= 0 && _maturity[row] != c.Maturity)
+                    || (c.Free >= 0 && _free[row] != (c.Free == 1)))
                 {
                     continue;
                 }
 
                 matched |= 1UL << bit;
                 counts.Total++;
-                AddBits(counts.Types, types[row]);
-                AddBits(counts.Levels, levels[row]);
-                AddBits(counts.Events, events[row]);
-                if (nature[row] != NoNature)
+                AddBits(counts.Types, _types[row]);
+                AddBits(counts.Levels, _levels[row]);
+                AddBits(counts.Events, _events[row]);
+                if (_nature[row] != NoNature)
                 {
-                    counts.Natures[nature[row]]++;
+                    counts.Natures[_nature[row]]++;
                 }
 
-                counts.Maturity[maturity[row]]++;
-                if (free[row])
+                counts.Maturity[_maturity[row]]++;
+                if (_free[row])
                 {
                     counts.Free++;
                 }
@@ -284,8 +284,8 @@ internal sealed class CatalogSnapshot
                     counts.Paid++;
                 }
 
-                counts.Agencies[agency[row]]++;
-                counts.Provinces[province[row]]++;
+                counts.Agencies[_agency[row]]++;
+                counts.Provinces[_province[row]]++;
             }
 
             hits[w] = matched;
@@ -301,7 +301,7 @@ internal sealed class CatalogSnapshot
     /// </summary>
     public List<int> Page(ulong[] hits, CatalogSort sort, IReadOnlyList<string> words, int skip, int take)
     {
-        var order = sort == CatalogSort.Updated ? byUpdated : byTitle;
+        var order = sort == CatalogSort.Updated ? _byUpdated : _byTitle;
         var page = new List<int>(take);
         var byRelevance = sort == CatalogSort.Relevance && words.Count > 0;
 
@@ -317,14 +317,14 @@ internal sealed class CatalogSnapshot
                     continue;
                 }
 
-                if (sort == CatalogSort.Maturity && maturity[row] != tier)
+                if (sort == CatalogSort.Maturity && _maturity[row] != tier)
                 {
                     continue;
                 }
 
                 if (byRelevance)
                 {
-                    var t = title[row];
+                    var t = _title[row];
                     if (!titleMatch.TryGetValue(t, out var has))
                     {
                         titleMatch[t] = has = TitleHasAll(t, words);
@@ -342,7 +342,7 @@ internal sealed class CatalogSnapshot
                     continue;
                 }
 
-                page.Add(ids[row]);
+                page.Add(_ids[row]);
                 if (page.Count == take)
                 {
                     return page;
@@ -469,9 +469,9 @@ internal sealed class CatalogSnapshot
     /// <summary>The growable columns a snapshot is made from (a copy of the previous snapshot's, when refreshing).</summary>
     private sealed class Columns
     {
-        private readonly Dictionary<int, int> agencyIndex = [];
-        private readonly Dictionary<string, int> provinceIndex = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> titles = new(StringComparer.Ordinal);
+        private readonly Dictionary<int, int> _agencyIndex = [];
+        private readonly Dictionary<string, int> _provinceIndex = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _titles = new(StringComparer.Ordinal);
 
         public Columns(int capacity)
         {
@@ -493,28 +493,28 @@ internal sealed class CatalogSnapshot
         public Columns(CatalogSnapshot s, int capacity)
         {
             Count = s.Count;
-            Ids = Copy(s.ids, capacity);
-            Status = Copy(s.status, capacity);
-            Agency = Copy(s.agency, capacity);
-            Province = Copy(s.province, capacity);
-            Types = Copy(s.types, capacity);
-            Levels = Copy(s.levels, capacity);
-            Events = Copy(s.events, capacity);
-            Nature = Copy(s.nature, capacity);
-            Maturity = Copy(s.maturity, capacity);
-            Free = Copy(s.free, capacity);
-            Title = Copy(s.title, capacity);
-            Updated = Copy(s.updated, capacity);
+            Ids = Copy(s._ids, capacity);
+            Status = Copy(s._status, capacity);
+            Agency = Copy(s._agency, capacity);
+            Province = Copy(s._province, capacity);
+            Types = Copy(s._types, capacity);
+            Levels = Copy(s._levels, capacity);
+            Events = Copy(s._events, capacity);
+            Nature = Copy(s._nature, capacity);
+            Maturity = Copy(s._maturity, capacity);
+            Free = Copy(s._free, capacity);
+            Title = Copy(s._title, capacity);
+            Updated = Copy(s._updated, capacity);
             AgencyIds.AddRange(s.AgencyIds);
             Provinces.AddRange(s.Provinces);
             for (var i = 0; i < AgencyIds.Count; i++)
             {
-                agencyIndex[AgencyIds[i]] = i;
+                _agencyIndex[AgencyIds[i]] = i;
             }
 
             for (var i = 1; i < Provinces.Count; i++)
             {
-                provinceIndex[Provinces[i]] = i;
+                _provinceIndex[Provinces[i]] = i;
             }
         }
 
@@ -555,15 +555,15 @@ internal sealed class CatalogSnapshot
         public void Set(int row, CatalogRow r)
         {
             Status[row] = (byte)((int)r.Status + 1);
-            Agency[row] = Index(agencyIndex, AgencyIds, r.AgencyId);
-            Province[row] = string.IsNullOrEmpty(r.Province) ? 0 : Index(provinceIndex, Provinces, r.Province);
+            Agency[row] = Index(_agencyIndex, AgencyIds, r.AgencyId);
+            Province[row] = string.IsNullOrEmpty(r.Province) ? 0 : Index(_provinceIndex, Provinces, r.Province);
             Types[row] = r.Types;
             Levels[row] = r.Levels;
             Events[row] = r.LifeEvents;
             Nature[row] = r.Nature is { } n ? (byte)n : NoNature;
             Maturity[row] = (byte)Math.Clamp(r.Maturity, 0, MaturityLevel.Max);
             Free[row] = r.IsFree;
-            Title[row] = titles.TryGetValue(r.TitleKey, out var same) ? same : titles[r.TitleKey] = r.TitleKey;
+            Title[row] = _titles.TryGetValue(r.TitleKey, out var same) ? same : _titles[r.TitleKey] = r.TitleKey;
             Updated[row] = r.UpdatedAt.Ticks;
         }
 

@@ -12,18 +12,18 @@ public sealed class SearchSpelling
 {
     private const int MaxWord = 64;
 
-    private readonly string[] words; // ordinal order
-    private readonly int[] uses; // cards whose title has the word
+    private readonly string[] _words; // ordinal order
+    private readonly int[] _uses; // cards whose title has the word
 
     private SearchSpelling(string[] words, int[] uses, int titles)
     {
-        this.words = words;
-        this.uses = uses;
+        _words = words;
+        _uses = uses;
         Titles = titles;
     }
 
     /// <summary>How many distinct words it knows.</summary>
-    public int Count => words.Length;
+    public int Count => _words.Length;
 
     /// <summary>How many titles it was built from.</summary>
     public int Titles { get; }
@@ -111,24 +111,24 @@ public sealed class SearchSpelling
     public bool StartsAny(string prefix)
     {
         var i = LowerBound(prefix);
-        return i < words.Length && words[i].StartsWith(prefix, StringComparison.Ordinal);
+        return i < _words.Length && _words[i].StartsWith(prefix, StringComparison.Ordinal);
     }
 
     private bool Has(string word)
     {
         var i = LowerBound(word);
-        return i < words.Length && words[i] == word;
+        return i < _words.Length && _words[i] == word;
     }
 
-    private int Uses(string word) => uses[LowerBound(word)];
+    private int Uses(string word) => _uses[LowerBound(word)];
 
     private int LowerBound(string key)
     {
-        int lo = 0, hi = words.Length;
+        int lo = 0, hi = _words.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (string.CompareOrdinal(words[mid], key) < 0)
+            if (string.CompareOrdinal(_words[mid], key) < 0)
             {
                 lo = mid + 1;
             }
@@ -177,9 +177,9 @@ public sealed class SearchSpelling
         string? best = null;
         int bestDistance = allowed + 1, bestUses = 0;
         Span<int> buffer = stackalloc int[3 * (MaxWord + 3)];
-        for (var i = 0; i < words.Length; i++)
+        for (var i = 0; i < _words.Length; i++)
         {
-            var candidate = words[i];
+            var candidate = _words[i];
             if (candidate.Length < word.Length - allowed)
             {
                 continue;
@@ -192,11 +192,11 @@ public sealed class SearchSpelling
             }
 
             if (d < bestDistance
-                || (d == bestDistance && (uses[i] > bestUses || (uses[i] == bestUses && candidate.Length < best!.Length))))
+                || (d == bestDistance && (_uses[i] > bestUses || (_uses[i] == bestUses && candidate.Length < best!.Length))))
             {
                 best = candidate;
                 bestDistance = d;
-                bestUses = uses[i];
+                bestUses = _uses[i];
             }
         }
 

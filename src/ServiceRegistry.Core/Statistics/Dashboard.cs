@@ -73,7 +73,7 @@ public sealed record DashboardFigures(
 }
 
 /// <summary>
-/// The dashboard's figures (issue 7), computed in the database over the promoted columns of Cards (GROUP BY agency and
+/// The dashboard's figures, computed in the database over the promoted columns of Cards (GROUP BY agency and
 /// province, a covering index), so they scale with the registry; only bounded sets (a page of services, the largest
 /// burdens) are read into memory. The catalog's filters apply to every figure. Results are cached against the catalog
 /// stamp, so they are never stale. Who may see what is decided here: public figures count published cards only;

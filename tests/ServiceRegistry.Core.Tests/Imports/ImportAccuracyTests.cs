@@ -1,6 +1,6 @@
 namespace ServiceRegistry.Core.Tests.Imports;
 
-/// <summary>The measure: the scorer (tests/fixtures/score-import, a copy of shared/tools/score-import) over
+/// <summary>The importer's accuracy as the registry measures it: the scorer (tests/fixtures/score-import, a copy of shared/tools/score-import) over
 /// the five samples and over our own forms in other encodings and layouts, .docx included.</summary>
 public sealed class ImportAccuracyTests
 {

@@ -18,7 +18,7 @@ public static class ImportFixtures
     public static byte[] WordForm() =>
         TestDocx.Build(Encoding.UTF8.GetString(Form("fuel-card.form.txt")), CheckBoxKind.ContentControl);
 
-    /// <summary>The bad inputs of issue 5, each with a word of the reason it must fail with.</summary>
+    /// <summary>Inputs the importer must refuse (not text, too large, broken archives…), each with a word of the reason it must fail with.</summary>
     public static TheoryData<string, string> BadInputs => new()
     {
         { "binary", "متنی نیست" },
