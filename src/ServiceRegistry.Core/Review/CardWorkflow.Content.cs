@@ -50,20 +50,29 @@ public sealed partial class CardWorkflow
 
         var ids = new List<int>(contents.Count);
         var strategy = db.Database.CreateExecutionStrategy();
-        foreach (var chunk in contents.Chunk(DraftBatchSize))
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // every entity of a batch is new (AddRange marks the graph): nothing to detect
+        try
         {
-            var now = time.GetUtcNow();
-            var cards = chunk.Select(content => Draft(agency, content, actor, auditAction, now)).ToList();
-            await strategy.ExecuteAsync(async () =>
+            foreach (var chunk in contents.Chunk(DraftBatchSize))
             {
+                var now = time.GetUtcNow();
+                var cards = chunk.Select(content => Draft(agency, content, actor, auditAction, now)).ToList();
+                await strategy.ExecuteAsync(async () =>
+                {
+                    db.ChangeTracker.Clear();
+                    await using var tx = await db.Database.BeginTransactionAsync(ct);
+                    db.Cards.AddRange(cards);
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                });
+                ids.AddRange(cards.Select(c => c.Id));
                 db.ChangeTracker.Clear();
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                db.Cards.AddRange(cards);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-            });
-            ids.AddRange(cards.Select(c => c.Id));
-            db.ChangeTracker.Clear();
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
         return new DraftsOutcome(WorkflowOutcomeKind.Done, null, ids);
