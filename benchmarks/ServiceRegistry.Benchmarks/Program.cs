@@ -5,6 +5,12 @@ using ServiceRegistry.Core.Imports;
 
 // dotnet run -c Release --project benchmarks/ServiceRegistry.Benchmarks -- --filter '*'   (BenchmarkDotNet)
 // dotnet run -c Release --project benchmarks/ServiceRegistry.Benchmarks -- once [N] [FILE]  (the five samples N times, one core)
+// dotnet run -c Release --project benchmarks/ServiceRegistry.Benchmarks -- spreadsheet [N] [--postgres CONN] [--per-row]  (bulk entry)
+if (args.Length > 0 && args[0] == "spreadsheet")
+{
+    return await SpreadsheetEntryRun.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "once")
 {
     var times = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;

@@ -28,11 +28,35 @@ public sealed record Actor(int? UserId, string Name, IReadOnlySet<string> Roles,
     public bool IsHeadOf(ServiceCard card) => Roles.Contains(Accounts.Roles.AgencyHead) && AgencyScope.Contains(card.AgencyId);
 
     /// <summary>A provincial reviewer of the card's province; cards of national agencies (no province) are reviewed by the national office.</summary>
-    public bool ReviewsProvinceOf(ServiceCard card) =>
-        (IsReviewer && Province is not null && card.Province == Province) || (IsAdmin && card.Province is null);
+    public bool ReviewsProvinceOf(ServiceCard card) => ReviewsProvince().Compile(preferInterpretation: true)(card);
+
+    /// <summary>The cards whose province this person reviews, as a query filter (<see cref="ReviewsProvinceOf"/> is this
+    /// same rule on one card): their province's for a provincial reviewer, those of national agencies for the national office.</summary>
+    public Expression<Func<ServiceCard, bool>> ReviewsProvince()
+    {
+        var province = IsReviewer && !string.IsNullOrWhiteSpace(Province) ? Province : null;
+        var national = IsAdmin;
+        return c => (province != null && c.Province == province) || (national && c.Province == null);
+    }
 
     /// <summary>Agency staff and the national office create cards; reviewers do not.</summary>
     public bool MayCreate => IsAdmin || Roles.Contains(Accounts.Roles.AgencyEditor) || Roles.Contains(Accounts.Roles.AgencyHead);
+
+    /// <summary>Whether a new card may be filed under <paramref name="agency"/> (<see cref="MayFileUnder()"/> on one agency).</summary>
+    public bool MayFileUnder(Agency agency) => MayCreate && MayFileUnder().Compile(preferInterpretation: true)(agency);
+
+    /// <summary>The agencies this person files new cards under, as a query filter: any for the national office, their own
+    /// and those below it for agency staff.</summary>
+    public Expression<Func<Agency, bool>> MayFileUnder()
+    {
+        if (IsAdmin)
+        {
+            return a => true;
+        }
+
+        var scope = IsAgencyStaff ? AgencyScope.ToList() : [];
+        return a => scope.Contains(a.Id);
+    }
 
     /// <summary>Published cards are public; anything else only for its agency, its reviewer and the national office.</summary>
     public bool CanView(ServiceCard card) => VisibleTo().Compile(preferInterpretation: true)(card);

@@ -112,25 +112,24 @@ public sealed partial class ServiceCard
     /// <summary>The national office gives an approved card its service ID (from <see cref="ServiceIdIssuer"/>).</summary>
     public WorkflowResult IssueServiceId(Actor actor, string serviceId, DateTimeOffset now)
     {
-        if (!actor.IsAdmin)
+        var check = CanIssueServiceId(actor);
+        if (!check.Ok)
         {
-            return WorkflowResult.NotAllowed("شناسه خدمت را فقط مدیر ملی سامانه صادر می‌کند.");
-        }
-
-        if (Status != CardStatus.Approved || RevisionOfId is not null)
-        {
-            return WorkflowResult.Refused("شناسه فقط برای شناسنامه تاییدشده‌ای صادر می‌شود که هنوز شناسه ندارد.");
-        }
-
-        if (ServiceId is not null)
-        {
-            return WorkflowResult.Refused($"این خدمت پیش از این شناسه {ServiceId} گرفته است.");
+            return check;
         }
 
         ServiceId = serviceId;
         Content.ServiceId = serviceId;
         return Move(actor, now, CardStatus.IdIssued, AuditActions.ServiceIdIssued, serviceId);
     }
+
+    /// <summary>Whether <paramref name="actor"/> may give this card its service ID now (asked before a number is drawn,
+    /// so a refused step does not use one up).</summary>
+    public WorkflowResult CanIssueServiceId(Actor actor) =>
+        !actor.IsAdmin ? WorkflowResult.NotAllowed("شناسه خدمت را فقط مدیر ملی سامانه صادر می‌کند.")
+        : Status != CardStatus.Approved || RevisionOfId is not null ? WorkflowResult.Refused("شناسه فقط برای شناسنامه تاییدشده‌ای صادر می‌شود که هنوز شناسه ندارد.")
+        : ServiceId is not null ? WorkflowResult.Refused($"این خدمت پیش از این شناسه {ServiceId} گرفته است.")
+        : WorkflowResult.Done;
 
     /// <summary>Publishes a card that has its service ID. A revision is published by <see cref="PublishRevision"/>.</summary>
     public WorkflowResult Publish(Actor actor, DateTimeOffset now)

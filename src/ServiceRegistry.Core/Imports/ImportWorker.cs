@@ -18,6 +18,10 @@ public sealed class ImportOptions
     public int MaxUploadMegabytes { get; set; } = 100;
 
     public long MaxUploadBytes => MaxUploadMegabytes * 1024L * 1024;
+
+    /// <summary>Most rows of the services sheet that one spreadsheet upload (page or API) may carry.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000)]
+    public int MaxSpreadsheetRows { get; set; } = 5_000;
 }
 
 /// <summary>Wakes the <see cref="ImportWorker"/> when a batch arrives (it also looks on its own every few seconds).</summary>

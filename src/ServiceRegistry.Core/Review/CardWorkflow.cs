@@ -34,10 +34,12 @@ public sealed record WorkflowOutcome(WorkflowOutcomeKind Kind, string? Reason, S
 }
 
 /// <summary>
-/// Runs one lifecycle step on a stored card for an actor: loads it, hides it from those who may not see it,
-/// calls the card's method (where the rule lives), saves with optimistic concurrency. Pages and API both call this.
+/// Every write of a card for an actor: lifecycle steps (<see cref="RunAsync"/>), new drafts and edits
+/// (CardWorkflow.Content.cs). Loads the card, hides it from those who may not see it, calls the card's method (where
+/// the rule lives), saves with optimistic concurrency, and answers with an outcome that pages, API and commands only
+/// translate.
 /// </summary>
-public sealed class CardWorkflow(RegistryDbContext db, TimeProvider time, ServiceIdIssuer ids)
+public sealed partial class CardWorkflow(RegistryDbContext db, TimeProvider time, ServiceIdIssuer ids)
 {
     public async Task<WorkflowOutcome> RunAsync(
         int cardId, WorkflowAction action, Actor actor, int? expectedVersion = null, IReadOnlyList<ReviewComment>? comments = null, CancellationToken ct = default)
@@ -56,9 +58,7 @@ public sealed class CardWorkflow(RegistryDbContext db, TimeProvider time, Servic
             WorkflowAction.Submit => (actor.IsEditorOf(card) || actor.IsHeadOf(card) ? await ParentExistsAsync(card, ct) : null) ?? card.Submit(actor, now),
             WorkflowAction.Return => card.Return(actor, comments ?? [], now),
             WorkflowAction.Approve => card.Approve(actor, now),
-            WorkflowAction.IssueServiceId => actor.IsAdmin && card.Status == CardStatus.Approved && card.ServiceId is null && card.RevisionOfId is null
-                ? card.IssueServiceId(actor, await ids.NextAsync(ct), now)
-                : card.IssueServiceId(actor, "", now),
+            WorkflowAction.IssueServiceId => card.CanIssueServiceId(actor) is { Ok: false } refused ? refused : card.IssueServiceId(actor, await ids.NextAsync(ct), now),
             WorkflowAction.Publish => await PublishAsync(card, actor, now, ct),
             WorkflowAction.Revise => Revise(card, actor, now, out produced),
             WorkflowAction.Archive => card.Archive(actor, now),
@@ -83,17 +83,25 @@ public sealed class CardWorkflow(RegistryDbContext db, TimeProvider time, Servic
             db.Cards.Add(produced);
         }
 
+        return await SaveAsync(ct)
+            ? new WorkflowOutcome(WorkflowOutcomeKind.Done, null, produced ?? card)
+            : Conflict(card);
+    }
+
+    /// <summary>Stores the changes of one step; false when the card changed meanwhile (its version moved), and then
+    /// nothing is stored and nothing stays tracked.</summary>
+    private async Task<bool> SaveAsync(CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
+            return true;
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Conflict(card);
+            return false;
         }
-
-        return new WorkflowOutcome(WorkflowOutcomeKind.Done, null, produced ?? card);
     }
 
     private static WorkflowOutcome Conflict(ServiceCard card) =>

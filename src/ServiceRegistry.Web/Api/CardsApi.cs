@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Exports;
+using ServiceRegistry.Core.Imports;
+using ServiceRegistry.Core.Review;
 using ServiceRegistry.Web.Infrastructure;
 
 namespace ServiceRegistry.Web.Api;
@@ -35,7 +37,7 @@ public static class CardsApi
     public sealed record ImportReport(int Imported, int Failed, IReadOnlyList<SpreadsheetRowResult> Rows);
 
     public static async Task<Results<Ok<ImportReport>, ValidationProblem, ForbidHttpResult>> ImportSpreadsheet(
-        HttpRequest request, int? agency, RegistryDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
+        HttpRequest request, int? agency, RegistryDbContext db, CardWorkflow workflow, IOptions<ImportOptions> options, HttpContext http, CancellationToken ct)
     {
         var actor = http.GetActor();
         var (target, problem) = await AgencyForAsync(db, actor, agency, ct);
@@ -56,12 +58,17 @@ public static class CardsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [ex.Message] }, title: "فایل اکسل خوانده نشد.");
         }
 
-        var results = await SpreadsheetEntry.SaveDraftsAsync(db, actor, target, rows, time, ct);
+        if (SpreadsheetEntry.TooManyRows(rows.Count, options.Value.MaxSpreadsheetRows) is { } tooMany)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [tooMany] }, title: "فایل اکسل بیش از اندازه ردیف دارد.");
+        }
+
+        var results = await SpreadsheetEntry.SaveDraftsAsync(workflow, db, actor, target, rows, ct);
         return TypedResults.Ok(new ImportReport(results.Count(r => r.Id is not null), results.Count(r => r.Id is null), results));
     }
 
     public static async Task<Results<Created<ServiceDetail>, ValidationProblem, ForbidHttpResult>> CreateService(
-        HttpRequest request, int? agency, RegistryDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
+        HttpRequest request, int? agency, RegistryDbContext db, CardWorkflow workflow, HttpContext http, CancellationToken ct)
     {
         var actor = http.GetActor();
         var (target, problem) = await AgencyForAsync(db, actor, agency, ct);
@@ -76,30 +83,27 @@ public static class CardsApi
             return TypedResults.ValidationProblem(read.Errors, title: "شناسنامه خدمت خوانده نشد.");
         }
 
-        var now = time.GetUtcNow();
-        var card = ServiceCard.NewDraft(target.Id, read.Content, now, actor.Name);
-        card.RecordCreated(actor, now);
-        db.Cards.Add(card);
-        await db.SaveChangesAsync(ct);
+        var outcome = await workflow.CreateDraftAsync(target, read.Content, actor, ct: ct);
+        if (!outcome.Ok)
+        {
+            return TypedResults.Forbid();
+        }
+
+        var card = outcome.Card!;
         await db.Entry(card).Reference(c => c.Agency).LoadAsync(ct);
         http.Response.Headers.ETag = card.ETag();
         return TypedResults.Created($"/api/v1/services/{card.Id}", card.ToDetail());
     }
 
     public static async Task<Results<Ok<ServiceDetail>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateService(
-        int id, HttpRequest request, RegistryDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
+        int id, HttpRequest request, CardWorkflow workflow, HttpContext http, CancellationToken ct)
     {
+        // Who may edit is answered before anything about the request: a stranger learns nothing from a 428 or a 400.
         var actor = http.GetActor();
-        var card = await db.Cards.Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (card is null || !actor.CanView(card))
+        var open = await workflow.OpenForEditAsync(id, actor, ct);
+        if (open.Kind != WorkflowOutcomeKind.Done)
         {
-            return TypedResults.NotFound();
-        }
-
-        var check = card.CanEdit(actor);
-        if (!check.Ok)
-        {
-            return TypedResults.Problem(statusCode: check.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict, title: "ویرایش ممکن نیست.", detail: check.Reason);
+            return Refusal(open);
         }
 
         var ifMatch = request.Headers.IfMatch.ToString();
@@ -109,9 +113,10 @@ public static class CardsApi
                 detail: "نسخه‌ای را که ویرایش کرده‌اید با سرآیند If-Match (ETag کارت) بفرستید تا ویرایش دیگران از بین نرود.");
         }
 
-        if (ParseVersion(ifMatch, id) != card.Version)
+        var expected = ParseVersion(ifMatch, id);
+        if (expected != open.Card!.Version)
         {
-            return Stale(card);
+            return Stale(open.Card);
         }
 
         var read = await ReadBodyAsync(request, ct);
@@ -120,19 +125,25 @@ public static class CardsApi
             return TypedResults.ValidationProblem(read.Errors, title: "شناسنامه خدمت خوانده نشد.");
         }
 
-        card.Edit(actor, read.Content, time.GetUtcNow());
-        try
+        var saved = await workflow.SaveContentAsync(id, actor, read.Content, expected, ct);
+        switch (saved.Kind)
         {
-            await db.SaveChangesAsync(ct);
+            case WorkflowOutcomeKind.Done:
+                http.Response.Headers.ETag = saved.Card!.ETag();
+                return TypedResults.Ok(saved.Card!.ToDetail());
+            case WorkflowOutcomeKind.Conflict:
+                return Stale(saved.Card!);
+            default:
+                return Refusal(saved);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Stale(card);
-        }
-
-        http.Response.Headers.ETag = card.ETag();
-        return TypedResults.Ok(card.ToDetail());
     }
+
+    /// <summary>404 for a card the caller may not see, 403 when they may not edit it, 409 when its state does not allow it.</summary>
+    private static Results<Ok<ServiceDetail>, NotFound, ValidationProblem, ProblemHttpResult> Refusal(WorkflowOutcome outcome) =>
+        outcome.Kind == WorkflowOutcomeKind.NotFound
+            ? TypedResults.NotFound()
+            : TypedResults.Problem(statusCode: outcome.Kind == WorkflowOutcomeKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
+                title: "ویرایش ممکن نیست.", detail: outcome.Reason);
 
     private static ProblemHttpResult Stale(ServiceCard card) =>
         TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "این کارت در این میان تغییر کرده است.",

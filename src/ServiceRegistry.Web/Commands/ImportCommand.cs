@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ServiceRegistry.Core;
 using ServiceRegistry.Core.Accounts;
-using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Imports;
@@ -153,13 +152,10 @@ public static class ImportCommand
                 return new FileOutcome(input, ImportOutcome.Failed, string.Join("; ", problems.Select(p => $"{p.Path}: {p.Message}")));
             }
 
-            var now = (scoped?.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
-            var card = ServiceCard.NewDraft(options.AgencyId!.Value, content, now, Actor.System.Name);
-            card.RecordCreated(Actor.System, now, AuditActions.Imported);
-            db.Cards.Add(card);
-            await db.SaveChangesAsync(ct);
+            var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == options.AgencyId!.Value, ct);
+            var created = await scoped!.GetRequiredService<CardWorkflow>().CreateDraftAsync(agency, content, Actor.System, AuditActions.Imported, ct);
             db.ChangeTracker.Clear();
-            stored = $"imported as draft {card.Id}";
+            stored = $"imported as draft {created.Card!.Id}";
         }
 
         if (converted.Outcome == ImportOutcome.NeedsReview)

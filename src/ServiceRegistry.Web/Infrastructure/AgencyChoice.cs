@@ -7,9 +7,8 @@ using ServiceRegistry.Core.Data;
 namespace ServiceRegistry.Web.Infrastructure;
 
 /// <summary>
-/// Which agency a new card belongs to: the one place that decides it. Staff file cards under their own agency or an
-/// agency below it (the select lists only those, preselected when there is one); the national office may file under
-/// any agency.
+/// Which agency a new card belongs to, as the forms and the API ask for it: the select lists the agencies the person
+/// may file under (the rule is <see cref="Actor.MayFileUnder()"/>), preselected with their own.
 /// </summary>
 public static class AgencyChoice
 {
@@ -18,8 +17,7 @@ public static class AgencyChoice
     /// <summary>The agencies a user may file a card under, by name.</summary>
     public static async Task<IReadOnlyList<SelectListItem>> OptionsAsync(RegistryDbContext db, Actor actor, int? selected, CancellationToken ct)
     {
-        var scope = actor.AgencyScope.ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => actor.IsAdmin || scope.Contains(a.Id)).OrderBy(a => a.Name)
+        var agencies = await db.Agencies.AsNoTracking().Where(actor.MayFileUnder()).OrderBy(a => a.Name)
             .Select(a => new { a.Id, a.Name, a.Province }).ToListAsync(ct);
         return agencies.Select(a => new SelectListItem(a.Province is null ? a.Name : $"{a.Name} ({a.Province})",
             a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Id == selected)).ToList();
@@ -37,7 +35,7 @@ public static class AgencyChoice
         }
 
         var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == id, ct);
-        return agency is null || !(actor.IsAdmin || actor.AgencyScope.Contains(agency.Id))
+        return agency is null || !actor.MayFileUnder(agency)
             ? (null, "این دستگاه اجرایی در فهرست دستگاه‌های شما نیست؛ از فهرست انتخاب کنید.")
             : (agency, null);
     }

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
-using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
+using ServiceRegistry.Core.Review;
 using ServiceRegistry.Web.Infrastructure;
 
 namespace ServiceRegistry.Web.Pages.Cards;
 
 /// <summary>A new card, saved as a draft of the chosen agency (see <see cref="AgencyChoice"/>).</summary>
-public sealed class CreateModel(RegistryDbContext db, TimeProvider time) : NewCardPageModel
+public sealed class CreateModel(RegistryDbContext db, CardWorkflow workflow) : NewCardPageModel
 {
     public override string CancelUrl => "/cards";
 
@@ -38,13 +38,14 @@ public sealed class CreateModel(RegistryDbContext db, TimeProvider time) : NewCa
             return Page();
         }
 
-        var now = time.GetUtcNow();
-        var card = ServiceCard.NewDraft(agency.Id, Card, now, actor.Name);
-        card.RecordCreated(actor, now);
-        db.Cards.Add(card);
-        await db.SaveChangesAsync(ct);
+        var outcome = await workflow.CreateDraftAsync(agency, Card, actor, ct: ct);
+        if (!outcome.Ok)
+        {
+            return Forbid();
+        }
+
         TempData["Flash"] = "شناسنامه به صورت پیش‌نویس ذخیره شد.";
-        return RedirectToPage("/Cards/Details", new { id = card.Id });
+        return RedirectToPage("/Cards/Details", new { id = outcome.Card!.Id });
     }
 
     protected override Task PrepareAsync(CancellationToken ct) => LoadAgenciesAsync(db, ct);

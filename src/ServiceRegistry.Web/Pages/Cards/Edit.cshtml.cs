@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Review;
 using ServiceRegistry.Web.Infrastructure;
 
 namespace ServiceRegistry.Web.Pages.Cards;
@@ -12,7 +13,7 @@ namespace ServiceRegistry.Web.Pages.Cards;
 /// (optimistic concurrency on <see cref="ServiceCard.Version"/>) and the user chooses to look at the newer one or
 /// to save over it knowingly.
 /// </summary>
-public sealed class EditModel(RegistryDbContext db, TimeProvider time) : CardFormPageModel
+public sealed class EditModel(RegistryDbContext db, CardWorkflow workflow) : CardFormPageModel
 {
     [BindProperty]
     public int Version { get; set; }
@@ -36,20 +37,15 @@ public sealed class EditModel(RegistryDbContext db, TimeProvider time) : CardFor
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var card = await DetailsModel.FindAsync(db, HttpContext.GetActor(), id, ct);
-        if (card is null)
-        {
-            return NotFound();
-        }
-
-        if (Refusal(card) is { } refusal)
+        var open = await workflow.OpenForEditAsync(id, HttpContext.GetActor(), ct);
+        if (Refusal(open) is { } refusal)
         {
             return refusal;
         }
 
-        Card = CardJson.Clone(card.Content);
-        Version = card.Version;
-        Show(card);
+        Card = CardJson.Clone(open.Card!.Content);
+        Version = open.Card.Version;
+        Show(open.Card);
         Describe();
         return Page();
     }
@@ -57,41 +53,34 @@ public sealed class EditModel(RegistryDbContext db, TimeProvider time) : CardFor
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         var actor = HttpContext.GetActor();
-        var card = await db.Cards.Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (card is null || !actor.CanView(card))
-        {
-            return NotFound();
-        }
-
-        if (Refusal(card) is { } refusal)
+        var open = await workflow.OpenForEditAsync(id, actor, ct);
+        if (Refusal(open) is { } refusal)
         {
             return refusal;
         }
 
-        Show(card);
+        Show(open.Card!);
         if (!CheckPostedCard())
         {
             return Page();
         }
 
-        var expected = OverwriteVersion ?? Version;
-        db.Entry(card).Property(c => c.Version).OriginalValue = expected;
-        card.Edit(actor, Card, time.GetUtcNow());
-        try
+        var saved = await workflow.SaveContentAsync(id, actor, Card, OverwriteVersion ?? Version, ct);
+        if (saved.Kind == WorkflowOutcomeKind.Conflict)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            NewerVersion = await db.Cards.Where(c => c.Id == id).Select(c => (int?)c.Version).SingleOrDefaultAsync(ct);
+            NewerVersion = saved.Card!.Version;
             ModelState.Remove(nameof(Version));
             ModelState.Remove(nameof(OverwriteVersion));
             Describe();
             return Page();
         }
 
-        TempData["Flash"] = $"تغییرات ذخیره شد (نسخه {Infrastructure.Fa.Number(card.Version)}).";
+        if (Refusal(saved) is { } refused)
+        {
+            return refused;
+        }
+
+        TempData["Flash"] = $"تغییرات ذخیره شد (نسخه {Infrastructure.Fa.Number(saved.Card!.Version)}).";
         return RedirectToPage("/Cards/Details", new { id });
     }
 
@@ -104,22 +93,22 @@ public sealed class EditModel(RegistryDbContext db, TimeProvider time) : CardFor
         }
     }
 
-    /// <summary>Only the agency's staff edit, and only drafts and returned cards (ServiceCard.CanEdit has the rule).</summary>
-    private IActionResult? Refusal(ServiceCard card)
+    /// <summary>The page's answer when the workflow did not let the edit go ahead (the rule is ServiceCard.CanEdit):
+    /// not found, forbidden, or back to the card with the reason; null when it did.</summary>
+    private IActionResult? Refusal(WorkflowOutcome outcome)
     {
-        var check = card.CanEdit(HttpContext.GetActor());
-        if (check.Ok)
+        switch (outcome.Kind)
         {
-            return null;
+            case WorkflowOutcomeKind.Done:
+                return null;
+            case WorkflowOutcomeKind.NotFound:
+                return NotFound();
+            case WorkflowOutcomeKind.Forbidden:
+                return Forbid();
+            default:
+                TempData["Flash"] = outcome.Reason;
+                return RedirectToPage("/Cards/Details", new { id = outcome.Card!.Id });
         }
-
-        if (check.Forbidden)
-        {
-            return Forbid();
-        }
-
-        TempData["Flash"] = check.Reason;
-        return RedirectToPage("/Cards/Details", new { id = card.Id });
     }
 
     private void Show(ServiceCard card)

@@ -108,7 +108,7 @@ public sealed class CardModel(RegistryDbContext db, CardWorkflow workflow) : Pag
             allowed.Add(WorkflowAction.Approve);
         }
 
-        if (actor.IsAdmin && card.Status == CardStatus.Approved && card.RevisionOfId is null)
+        if (card.CanIssueServiceId(actor).Ok)
         {
             allowed.Add(WorkflowAction.IssueServiceId);
         }

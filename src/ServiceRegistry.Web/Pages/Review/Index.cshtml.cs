@@ -18,29 +18,28 @@ public sealed class IndexModel(RegistryDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var actor = HttpContext.GetActor();
+        var mine = db.Cards.Where(actor.InReach()); // who sees what is Actor's rule; each queue only picks a status
         var queues = new List<Queue>();
         if (actor.IsAgencyStaff)
         {
-            var scope = actor.AgencyScope.ToList();
             queues.Add(new Queue("drafts", "پیش‌نویس‌های من", "پیش‌نویسی ندارید.",
-                await RowsAsync(db.Cards.Where(c => scope.Contains(c.AgencyId) && c.Status == CardStatus.Draft), ct)));
+                await RowsAsync(mine.Where(c => c.Status == CardStatus.Draft), ct)));
             queues.Add(new Queue("returned", "برگشت‌خورده برای اصلاح", "شناسنامه برگشتی ندارید.",
-                await RowsAsync(db.Cards.Where(c => scope.Contains(c.AgencyId) && c.Status == CardStatus.Returned), ct)));
+                await RowsAsync(mine.Where(c => c.Status == CardStatus.Returned), ct)));
             queues.Add(new Queue("submitted", "ارسال‌شده و در انتظار بررسی", "چیزی در انتظار بررسی نیست.",
-                await RowsAsync(db.Cards.Where(c => scope.Contains(c.AgencyId) && c.Status == CardStatus.Submitted), ct)));
+                await RowsAsync(mine.Where(c => c.Status == CardStatus.Submitted), ct)));
         }
 
         if (actor.IsReviewer || actor.IsAdmin)
         {
-            var cards = db.Cards.Where(c => c.Status == CardStatus.Submitted);
-            cards = actor.IsAdmin ? cards.Where(c => c.Province == null) : cards.Where(c => c.Province == actor.Province);
-            queues.Add(new Queue("review", "در انتظار بررسی من", "شناسنامه‌ای در انتظار بررسی شما نیست.", await RowsAsync(cards, ct)));
+            queues.Add(new Queue("review", "در انتظار بررسی من", "شناسنامه‌ای در انتظار بررسی شما نیست.",
+                await RowsAsync(db.Cards.Where(actor.ReviewsProvince()).Where(c => c.Status == CardStatus.Submitted), ct)));
         }
 
         if (actor.IsAdmin)
         {
             queues.Add(new Queue("id", "در انتظار شناسه خدمت یا انتشار", "شناسنامه‌ای در انتظار شناسه یا انتشار نیست.",
-                await RowsAsync(db.Cards.Where(c => c.Status == CardStatus.IdIssued || (c.Status == CardStatus.Approved)), ct)));
+                await RowsAsync(mine.Where(c => c.Status == CardStatus.IdIssued || c.Status == CardStatus.Approved), ct)));
         }
 
         Queues = queues;

@@ -18,7 +18,7 @@ namespace ServiceRegistry.Web.Pages.Cards.Import;
 /// the fields the importer was unsure of highlighted (and listed, with the source line), the text it could not place
 /// listed; «ذخیره پیش‌نویس» stores the card as a draft of the chosen agency, audited as imported.
 /// </summary>
-public sealed class ReviewModel(RegistryDbContext db, TimeProvider time) : NewCardPageModel
+public sealed class ReviewModel(RegistryDbContext db, CardWorkflow workflow) : NewCardPageModel
 {
     /// <summary>A field the importer was unsure of: its label, where it is on the form, and where it came from.</summary>
     public sealed record UnsureField(string Label, string FieldId, int Line, string Snippet);
@@ -95,20 +95,20 @@ public sealed class ReviewModel(RegistryDbContext db, TimeProvider time) : NewCa
 
         // The card and the file's link to it are stored together; a second save of the same file (another tab) fails
         // on the file's concurrency token and stores nothing.
-        var now = time.GetUtcNow();
-        var card = ServiceCard.NewDraft(agency.Id, Card, now, actor.Name);
-        card.RecordCreated(actor, now, AuditActions.Imported);
+        WorkflowOutcome outcome = null!;
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
             await strategy.ExecuteAsync(async () =>
             {
                 await using IDbContextTransaction tx = await db.Database.BeginTransactionAsync(ct);
-                db.Cards.Add(card);
-                await db.SaveChangesAsync(ct);
-                _item.Saved(card.Id);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
+                outcome = await workflow.CreateDraftAsync(agency, Card, actor, AuditActions.Imported, ct);
+                if (outcome.Ok)
+                {
+                    _item.Saved(outcome.Card!.Id);
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                }
             });
         }
         catch (DbUpdateConcurrencyException)
@@ -117,6 +117,12 @@ public sealed class ReviewModel(RegistryDbContext db, TimeProvider time) : NewCa
             return Redirect(CancelUrl);
         }
 
+        if (!outcome.Ok)
+        {
+            return Forbid();
+        }
+
+        var card = outcome.Card!;
         TempData["Flash"] = $"«{card.Title}» به صورت پیش‌نویس ذخیره شد.";
         return Redirect(CancelUrl);
     }
@@ -159,8 +165,7 @@ public sealed class ReviewModel(RegistryDbContext db, TimeProvider time) : NewCa
         }
 
         var actor = HttpContext.GetActor();
-        var scope = actor.AgencyScope.ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => actor.IsAdmin || scope.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
+        var agencies = await db.Agencies.AsNoTracking().Where(actor.MayFileUnder()).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
         return agencies.FirstOrDefault(a => PersianText.Normalize(a.Name) == written)?.Id;
     }
 

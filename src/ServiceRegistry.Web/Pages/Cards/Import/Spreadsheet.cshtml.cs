@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exports;
+using ServiceRegistry.Core.Imports;
+using ServiceRegistry.Core.Review;
 using ServiceRegistry.Web.Infrastructure;
 
 namespace ServiceRegistry.Web.Pages.Cards.Import;
@@ -15,7 +18,7 @@ namespace ServiceRegistry.Web.Pages.Cards.Import;
 /// </summary>
 /// <remarks>Antiforgery is checked by <see cref="UploadGuard"/>, after the upload's size bound is set.</remarks>
 [IgnoreAntiforgeryToken]
-public sealed class SpreadsheetModel(RegistryDbContext db, IAntiforgery antiforgery, TimeProvider time) : PageModel
+public sealed class SpreadsheetModel(RegistryDbContext db, IAntiforgery antiforgery, CardWorkflow workflow, IOptions<ImportOptions> options) : PageModel
 {
     /// <summary>Largest workbook accepted (ten thousand cards with all their parts stay well under it).</summary>
     public const long MaxBytes = 20L * 1024 * 1024;
@@ -111,7 +114,12 @@ public sealed class SpreadsheetModel(RegistryDbContext db, IAntiforgery antiforg
             return await ShowProblemAsync($"برگه «{CardSheets.ServicesSheet}» در «{upload.FileName}» ردیفی ندارد.", StatusCodes.Status200OK, ct);
         }
 
-        Results = await SpreadsheetEntry.SaveDraftsAsync(db, actor, agency, rows, time, ct);
+        if (SpreadsheetEntry.TooManyRows(rows.Count, options.Value.MaxSpreadsheetRows) is { } tooMany)
+        {
+            return await ShowProblemAsync(tooMany, StatusCodes.Status400BadRequest, ct);
+        }
+
+        Results = await SpreadsheetEntry.SaveDraftsAsync(workflow, db, actor, agency, rows, ct);
         await LoadAgenciesAsync(ct);
         return Page();
     }

@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Cards;
+
+namespace ServiceRegistry.Core.Review;
+
+/// <summary>What a batch of new drafts came to: done (with the new cards' ids, in the order given), or why not.</summary>
+public sealed record DraftsOutcome(WorkflowOutcomeKind Kind, string? Reason, IReadOnlyList<int> Ids)
+{
+    public bool Ok => Kind == WorkflowOutcomeKind.Done;
+}
+
+/// <summary>Writing a card's content: new drafts (one, or many in one transaction) and edits of a stored card.</summary>
+public sealed partial class CardWorkflow
+{
+    /// <summary>Drafts stored by one call of <see cref="CreateDraftsAsync"/> are written in transactions of this many.</summary>
+    public const int DraftBatchSize = 500;
+
+    /// <summary>
+    /// Stores <paramref name="content"/> as a new draft of <paramref name="agency"/>, audited as <paramref name="auditAction"/>
+    /// (created, or imported). Forbidden unless the actor may file cards under that agency. Saved at once, in the
+    /// caller's transaction if one is open (the import review stores the file's link to the card with it).
+    /// </summary>
+    public async Task<WorkflowOutcome> CreateDraftAsync(
+        Agency agency, CardContent content, Actor actor, string auditAction = AuditActions.Created, CancellationToken ct = default)
+    {
+        if (!actor.MayFileUnder(agency))
+        {
+            return new WorkflowOutcome(WorkflowOutcomeKind.Forbidden, "این دستگاه اجرایی در فهرست دستگاه‌های شما نیست.", null);
+        }
+
+        var card = Draft(agency, content, actor, auditAction, time.GetUtcNow());
+        db.Cards.Add(card);
+        await db.SaveChangesAsync(ct);
+        return new WorkflowOutcome(WorkflowOutcomeKind.Done, null, card);
+    }
+
+    /// <summary>
+    /// Stores many new drafts of one agency (bulk entry): <see cref="DraftBatchSize"/> cards per transaction and per
+    /// round trip, so a large workbook is not a save per row. A batch is stored whole or not at all; the change
+    /// tracker is emptied after each, so memory does not grow with the workbook.
+    /// </summary>
+    public async Task<DraftsOutcome> CreateDraftsAsync(
+        Agency agency, IReadOnlyList<CardContent> contents, Actor actor, string auditAction = AuditActions.Imported, CancellationToken ct = default)
+    {
+        if (!actor.MayFileUnder(agency))
+        {
+            return new DraftsOutcome(WorkflowOutcomeKind.Forbidden, "این دستگاه اجرایی در فهرست دستگاه‌های شما نیست.", []);
+        }
+
+        var ids = new List<int>(contents.Count);
+        var strategy = db.Database.CreateExecutionStrategy();
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // every entity of a batch is new (AddRange marks the graph): nothing to detect
+        try
+        {
+            foreach (var chunk in contents.Chunk(DraftBatchSize))
+            {
+                var now = time.GetUtcNow();
+                var cards = chunk.Select(content => Draft(agency, content, actor, auditAction, now)).ToList();
+                await strategy.ExecuteAsync(async () =>
+                {
+                    db.ChangeTracker.Clear();
+                    await using var tx = await db.Database.BeginTransactionAsync(ct);
+                    db.Cards.AddRange(cards);
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                });
+                ids.AddRange(cards.Select(c => c.Id));
+                db.ChangeTracker.Clear();
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+
+        return new DraftsOutcome(WorkflowOutcomeKind.Done, null, ids);
+    }
+
+    /// <summary>The card as it stands, for an edit form: not found for those who may not see it, forbidden or refused
+    /// (with the card) when this actor may not edit it now (<see cref="ServiceCard.CanEdit"/>). Not tracked.</summary>
+    public async Task<WorkflowOutcome> OpenForEditAsync(int cardId, Actor actor, CancellationToken ct = default)
+    {
+        var card = await db.Cards.AsNoTracking().Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == cardId, ct);
+        if (card is null || !actor.CanView(card))
+        {
+            return NotFound();
+        }
+
+        var check = card.CanEdit(actor);
+        return check.Ok ? new WorkflowOutcome(WorkflowOutcomeKind.Done, null, card) : Refusal(check, card);
+    }
+
+    /// <summary>
+    /// Replaces a stored card's content (<see cref="ServiceCard.Edit"/> has the rule). <paramref name="expectedVersion"/>
+    /// is the version the writer started from: when the card has moved on since, nothing is stored and the outcome is
+    /// a conflict carrying the card as it now stands. Null saves over whatever version is loaded.
+    /// </summary>
+    public async Task<WorkflowOutcome> SaveContentAsync(int cardId, Actor actor, CardContent content, int? expectedVersion, CancellationToken ct = default)
+    {
+        var card = await db.Cards.Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == cardId, ct);
+        if (card is null || !actor.CanView(card))
+        {
+            return NotFound();
+        }
+
+        var seenVersion = card.Version;
+        var result = card.Edit(actor, content, time.GetUtcNow());
+        if (!result.Ok)
+        {
+            db.ChangeTracker.Clear();
+            return Refusal(result, card);
+        }
+
+        if ((expectedVersion is { } v && v != seenVersion) || !await SaveAsync(ct))
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Cards.AsNoTracking().Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == cardId, ct);
+            return current is null ? NotFound() : Conflict(current);
+        }
+
+        return new WorkflowOutcome(WorkflowOutcomeKind.Done, null, card);
+    }
+
+    private static WorkflowOutcome NotFound() => new(WorkflowOutcomeKind.NotFound, "شناسنامه پیدا نشد.", null);
+
+    private static WorkflowOutcome Refusal(WorkflowResult result, ServiceCard card) =>
+        new(result.Forbidden ? WorkflowOutcomeKind.Forbidden : WorkflowOutcomeKind.Refused, result.Reason, card);
+
+    /// <summary>A new draft card (not yet added): content, agency and province, and its audit entry.</summary>
+    private static ServiceCard Draft(Agency agency, CardContent content, Actor actor, string auditAction, DateTimeOffset now)
+    {
+        var card = ServiceCard.NewDraft(agency.Id, content, now, actor.Name);
+        card.Province = agency.Province;
+        card.RecordCreated(actor, now, auditAction);
+        return card;
+    }
+}
