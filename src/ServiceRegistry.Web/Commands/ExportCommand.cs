@@ -4,7 +4,6 @@ using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Catalog;
 using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Exports;
-using ServiceRegistry.Web.Api;
 
 namespace ServiceRegistry.Web.Commands;
 
