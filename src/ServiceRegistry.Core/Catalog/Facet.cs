@@ -43,6 +43,9 @@ public abstract class Facet
     /// <summary>The address with this facet set to <paramref name="value"/> (null clears it).</summary>
     public abstract ServiceQuery Write(ServiceQuery query, string? value);
 
+    /// <summary>Why <paramref name="value"/> names nothing for this facet (Persian), or null when it is a value.</summary>
+    public abstract string? Problem(string value);
+
     /// <summary>Whether the address selects <paramref name="value"/>, compared as read (codes case-insensitively).</summary>
     public abstract bool IsSelected(ServiceQuery query, string value);
 
@@ -134,6 +137,8 @@ public sealed class Facet<T> : Facet where T : struct
 
     public override ServiceQuery Write(ServiceQuery query, string? value) => _write(query, value);
 
+    public override string? Problem(string value) => _parse(value) is null ? _error(value) : null;
+
     public override bool IsSelected(ServiceQuery query, string value) =>
         _read(query) is { } current && _parse(current) is { } a && _parse(value) is { } b && EqualityComparer<T>.Default.Equals(a, b);
 
@@ -216,6 +221,8 @@ public sealed class ProvinceFacet : Facet
     public override string? Read(ServiceQuery query) => query.Province;
 
     public override ServiceQuery Write(ServiceQuery query, string? value) => query with { Province = value };
+
+    public override string? Problem(string value) => null;
 
     public override bool IsSelected(ServiceQuery query, string value) => query.Province == value;
 

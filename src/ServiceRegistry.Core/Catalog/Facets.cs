@@ -31,7 +31,7 @@ public static class Facets
     public static readonly Facet<bool> Free = new(
         "free", "هزینه", fs => fs.Free,
         f => f.Free, (f, v) => f with { Free = v },
-        q => q.Free?.ToString().ToLowerInvariant(), (q, v) => q with { Free = v is null ? null : v == "true" },
+        q => q.Free?.ToString().ToLowerInvariant(), (q, v) => q with { Free = v is null ? null : bool.Parse(v) },
         text => bool.TryParse(text, out var free) ? free : null,
         _ => "free یکی از true یا false است.",
         free => free ? "true" : "false", Labels.Free,

@@ -244,7 +244,7 @@ public sealed partial class FilterParityTests : IAsyncLifetime
     private static string PersianNumber(int n) => string.Concat(n.ToString(CultureInfo.InvariantCulture).Select(d => (char)('۰' + (d - '0'))));
 
     /// <summary>RFC 4180 rows (quoted fields may hold commas, quotes and line breaks).</summary>
-    private static IEnumerable<List<string>> CsvRows(string text)
+    internal static IEnumerable<List<string>> CsvRows(string text)
     {
         var row = new List<string>();
         var field = new StringBuilder();
