@@ -5,13 +5,15 @@
 # 127.0.0.1:5192, measures cold searches with facets, the card page and the card API (scripts/bench-catalog.py), runs
 # wrk against /healthz and the list API (same connections and duration), and exports every card to .xlsx through the
 # command line under /usr/bin/time (peak memory). PostgreSQL: a private cluster on 127.0.0.1:55501 under /tmp.
+# BENCH_PORT and BENCH_PG_PORT move the app and the cluster (several checkouts benchmarking on one machine).
 # Needs: wrk, python3, PostgreSQL 15 binaries (apt: wrk postgresql).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 SIZES=${1:-"100000"}
 DBS=${2:-"sqlite postgres"}
-PORT=5192
+PORT=${BENCH_PORT:-5192}
+PGPORT=${BENCH_PG_PORT:-55501}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-32}
 WRK_DURATION=${WRK_DURATION:-15s}
 EXPORT_MAX=${EXPORT_MAX:-100000000}   # sizes above this skip the export (e.g. EXPORT_MAX=100000 for quicker 1M runs)
@@ -23,13 +25,13 @@ dotnet build "$WEB" -c Release -nologo -clp:ErrorsOnly >/dev/null
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null; }
 
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-PGDATA=/tmp/sr-bench-pg
+PGDATA=/tmp/sr-bench-pg-$PGPORT
 start_pg() {
-  if ! (echo >/dev/tcp/127.0.0.1/55501) 2>/dev/null; then
+  if ! (echo >/dev/tcp/127.0.0.1/$PGPORT) 2>/dev/null; then
     rm -rf $PGDATA; mkdir -p $PGDATA; chown postgres:postgres $PGDATA
     runuser -u postgres -- "$PGBIN/initdb" -D $PGDATA -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     runuser -u postgres -- "$PGBIN/pg_ctl" -D $PGDATA -l $PGDATA/server.log -w \
-      -o "-p 55501 -c listen_addresses=127.0.0.1 -k /tmp -c shared_buffers=1GB -c work_mem=64MB -c max_connections=200 -c synchronous_commit=off" start >/dev/null
+      -o "-p $PGPORT -c listen_addresses=127.0.0.1 -k /tmp -c shared_buffers=1GB -c work_mem=64MB -c max_connections=200 -c synchronous_commit=off" start >/dev/null
   fi
 }
 
@@ -41,8 +43,8 @@ for DB in $DBS; do
     export Registry__SeedDemoData=false
     if [ "$DB" = postgres ]; then
       start_pg
-      psql -h 127.0.0.1 -p 55501 -U postgres -qc "DROP DATABASE IF EXISTS sr_bench WITH (FORCE)" -c "CREATE DATABASE sr_bench" >/dev/null
-      export ConnectionStrings__Registry="Host=127.0.0.1;Port=55501;Username=postgres;Database=sr_bench;Maximum Pool Size=100"
+      psql -h 127.0.0.1 -p $PGPORT -U postgres -qc "DROP DATABASE IF EXISTS sr_bench WITH (FORCE)" -c "CREATE DATABASE sr_bench" >/dev/null
+      export ConnectionStrings__Registry="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=sr_bench;Maximum Pool Size=100"
     else
       unset ConnectionStrings__Registry || true
       DATA="$OUT/sqlite-$N"; rm -rf "$DATA"; mkdir -p "$DATA"

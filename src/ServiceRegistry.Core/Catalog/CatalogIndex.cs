@@ -1,8 +1,5 @@
-using System.Data;
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServiceRegistry.Core.Data;
@@ -101,19 +98,17 @@ public sealed partial class CatalogIndex(IServiceScopeFactory scopes, ILogger<Ca
     public const int KeptChanges = 100_000;
 
     /// <summary>Drops change-log entries older than the newest <see cref="KeptChanges"/> (start-up).</summary>
-    public static Task<int> PruneAsync(RegistryDbContext db, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync(
-            """DELETE FROM "CatalogChanges" WHERE "Stamp" < (SELECT "Stamp" FROM "CatalogState" WHERE "Id" = 1) - {0}""",
-            [KeptChanges], ct);
+    public static Task<int> PruneAsync(RegistryDbContext db, CancellationToken ct) => CatalogSql.For(db).PruneChangesAsync(KeptChanges, ct);
 
     private async Task<CatalogSnapshot> RefreshAsync(RegistryDbContext db, CatalogSnapshot? previous, CancellationToken ct)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await using var transaction = await ReadTransactionAsync(db, ct);
-        var stamp = await db.Database.SqlQueryRaw<long>("""SELECT "Stamp" AS "Value" FROM "CatalogState" WHERE "Id" = 1""").SingleAsync(ct);
+        var sql = CatalogSql.For(db);
+        await using var transaction = await sql.ReadTransactionAsync(ct);
+        var stamp = await sql.StampInTransactionAsync(ct);
 
         CatalogSnapshot snapshot;
-        var changes = previous is null ? null : await ChangesAsync(db, previous.Stamp, stamp, ct);
+        var changes = previous is null ? null : await ChangesAsync(sql, previous.Stamp, stamp, ct);
         if (previous is null || changes is null)
         {
             var rows = await Rows(db.Cards.AsNoTracking()).ToListAsync(ct);
@@ -139,18 +134,15 @@ public sealed partial class CatalogIndex(IServiceScopeFactory scopes, ILogger<Ca
 
     /// <summary>The ids changed after <paramref name="from"/> up to <paramref name="to"/>; null when everything must be
     /// read again (a bulk load's marker, too many changes, or log entries already pruned).</summary>
-    private static async Task<List<int>?> ChangesAsync(RegistryDbContext db, long from, long to, CancellationToken ct)
+    private static async Task<List<int>?> ChangesAsync(CatalogSql sql, long from, long to, CancellationToken ct)
     {
         if (to == from)
         {
             return [];
         }
 
-        var ids = await db.Database.SqlQueryRaw<int>(
-                """SELECT "CardId" AS "Value" FROM "CatalogChanges" WHERE "Stamp" > {0} AND "Stamp" <= {1}""", from, to)
-            .Take(MaxIncremental + 1).ToListAsync(ct);
-        var first = await db.Database.SqlQueryRaw<long?>("""SELECT MIN("Stamp") AS "Value" FROM "CatalogChanges" WHERE "Stamp" > {0}""", from)
-            .SingleAsync(ct);
+        var ids = await sql.ChangedIdsAsync(from, to, MaxIncremental + 1, ct);
+        var first = await sql.FirstChangeAfterAsync(from, ct);
         if (ids.Count > MaxIncremental || ids.Contains(0) || first != from + 1)
         {
             return null;
@@ -162,21 +154,6 @@ public sealed partial class CatalogIndex(IServiceScopeFactory scopes, ILogger<Ca
     private static IQueryable<CatalogRow> Rows(IQueryable<Cards.ServiceCard> cards) =>
         cards.Select(c => new CatalogRow(c.Id, c.Status, c.AgencyId, c.Province, c.Types, c.Levels, c.LifeEvents, c.Nature,
             c.Maturity, c.IsFree, c.TitleKey, c.UpdatedAt));
-
-    /// <summary>A read-only transaction that sees one state of the database throughout (SQLite: deferred, so writers are
-    /// not blocked in WAL mode; PostgreSQL: repeatable read).</summary>
-    private static async Task<IDbContextTransaction> ReadTransactionAsync(RegistryDbContext db, CancellationToken ct)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            return await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
-        }
-
-        await db.Database.OpenConnectionAsync(ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        return await db.Database.UseTransactionAsync(connection.BeginTransaction(deferred: true), ct)
-            ?? throw new InvalidOperationException("SQLite transaction not taken.");
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog index: loading at start-up failed; the first search will load it")]
     private partial void LogWarmFailed(Exception e);

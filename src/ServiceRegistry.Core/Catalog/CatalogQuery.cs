@@ -1,8 +1,5 @@
 using System.Buffers;
-using System.Data;
-using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using ServiceRegistry.Core.Cards;
@@ -16,23 +13,23 @@ namespace ServiceRegistry.Core.Catalog;
 /// <see cref="CatalogIndex"/>. Matching is the same on both databases: every query word (normalised as the stored text
 /// is, <see cref="SearchTerms"/>) must start a word of the card's text; cards whose title has every word come first.
 /// Results and facet counts are cached against the catalog stamp, a counter that every change to Cards bumps, so a
-/// cached answer is never stale. <see cref="Where"/> is the same filter in SQL, for exports and the dashboard.
+/// cached answer is never stale. <see cref="Cards"/> is the same filter in SQL (<see cref="CatalogFilters.Apply"/>),
+/// for exports and the dashboard.
 /// </summary>
 public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, CatalogIndex index)
 {
+    private readonly CatalogSql _sql = CatalogSql.For(db);
+
+    /// <summary>This database's dialect (raw SQL and planner settings).</summary>
+    public CatalogSql Sql => _sql;
+
     public const int MaxPageSize = 100;
 
     /// <summary>How many agencies a facet lists (the largest; a selected one is always kept).</summary>
     public const int AgencyFacetSize = 50;
 
-    private bool Postgres => db.Database.IsNpgsql();
-
     /// <summary>The catalog stamp: changes whenever any card is added, changed or removed.</summary>
-    public async Task<long> StampAsync(CancellationToken ct = default)
-    {
-        await using var command = await CommandAsync(Postgres ? """SELECT "Stamp" FROM "CatalogState" WHERE "Id" = 1""" : "SELECT Stamp FROM CatalogState WHERE Id = 1", ct);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-    }
+    public Task<long> StampAsync(CancellationToken ct = default) => _sql.StampAsync(ct);
 
     /// <summary>A page of results with the total and facet counts. <paramref name="page"/> is 1-based.</summary>
     public async Task<CatalogPage> SearchAsync(CatalogFilter filter, int page = 1, int pageSize = 20, CatalogSort sort = CatalogSort.Relevance, CancellationToken ct = default)
@@ -111,14 +108,11 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
         public void Dispose() => ArrayPool<ulong>.Shared.Return(hits);
     }
 
+    /// <summary>The cards matching a filter, in SQL (not tracked), for queries that read or sum them whole.</summary>
+    public IQueryable<ServiceCard> Cards(CatalogFilter filter) => db.Cards.AsNoTracking().Apply(filter, _sql);
+
     /// <summary>The cards matching a filter, in id order, streamed (exports).</summary>
-    public IAsyncEnumerable<ServiceCard> CardsAsync(CatalogFilter filter)
-    {
-        var parameters = new List<object>();
-        var where = Where(filter, parameters, efStyle: true);
-        var sql = Postgres ? $"""SELECT c.* FROM "Cards" AS c WHERE {where}""" : $"SELECT c.* FROM Cards AS c WHERE {where}";
-        return db.Cards.FromSqlRaw(sql, [.. parameters]).AsNoTracking().OrderBy(c => c.Id).AsAsyncEnumerable();
-    }
+    public IAsyncEnumerable<ServiceCard> CardsAsync(CatalogFilter filter) => Cards(filter).OrderBy(c => c.Id).AsAsyncEnumerable();
 
     /// <summary>An agency's published services as a tree: sub-services under the service whose ID they name as parent.</summary>
     public async Task<IReadOnlyList<ServiceNode>> TreeAsync(int agencyId, CancellationToken ct = default)
@@ -152,41 +146,8 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
             return cached;
         }
 
-        // One value instead of a row per card (a common prefix matches half the registry): SQLite joins the ids into
-        // text, PostgreSQL into an int[] read in binary.
-        var sql = Postgres
-            ? "SELECT card_search_ids(to_tsquery('simple', @q))"
-            : "SELECT group_concat(rowid) FROM CardSearch WHERE CardSearch MATCH @q";
         var set = new ulong[snapshot.Words];
-        await using (var command = await CommandAsync(sql, ct, [Param("q", Postgres ? SearchTerms.TsQuery(words) : SearchTerms.Fts5(words))]))
-        {
-            var value = await command.ExecuteScalarAsync(ct);
-            if (value is int[] ids)
-            {
-                foreach (var id in ids)
-                {
-                    snapshot.Mark(set, id);
-                }
-            }
-            else if (value is string list)
-            {
-                var id = 0;
-                foreach (var c in list)
-                {
-                    if (c == ',')
-                    {
-                        snapshot.Mark(set, id);
-                        id = 0;
-                    }
-                    else
-                    {
-                        id = (id * 10) + (c - '0');
-                    }
-                }
-
-                snapshot.Mark(set, id);
-            }
-        }
+        await _sql.MarkMatchesAsync(words, id => snapshot.Mark(set, id), ct);
 
         // size in the cache's units (entries are 1): one unit per 16 KB of set
         cache.Set(key, set, new MemoryCacheEntryOptions { Size = 1 + (set.Length >> 11), SlidingExpiration = TimeSpan.FromMinutes(10) });
@@ -209,129 +170,19 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
 
     private async Task<CatalogFacets> FacetsAsync(CatalogSnapshot snapshot, CatalogCounts counts, CatalogFilter filter, CancellationToken ct)
     {
-        var agencies = Enumerable.Range(0, snapshot.AgencyIds.Count).Where(i => counts.Agencies[i] > 0)
-            .Select(i => (Id: snapshot.AgencyIds[i], Count: counts.Agencies[i])).ToList();
-        var topAgencies = agencies.OrderByDescending(a => a.Count).ThenBy(a => a.Id).Take(AgencyFacetSize)
-            .Concat(agencies.Where(a => a.Id == filter.Agency))
-            .DistinctBy(a => a.Id).ToList();
-        var agencyIds = topAgencies.Select(a => a.Id).ToList();
+        var values = Facets.All.ToDictionary(f => f, f => f.Count(counts.Of(f), f.Column == FacetColumn.Interned ? snapshot.Interned(f) : []).ToList());
+
+        // agencies: the largest (a selected one is always kept), named from the database
+        var wanted = filter.Agency?.ToString(CultureInfo.InvariantCulture);
+        var agencies = values[Facets.Agency].OrderByDescending(a => a.Count).ThenBy(a => int.Parse(a.Value, CultureInfo.InvariantCulture)).Take(AgencyFacetSize)
+            .Concat(values[Facets.Agency].Where(a => a.Value == wanted))
+            .DistinctBy(a => a.Value).ToList();
+        var agencyIds = agencies.Select(a => int.Parse(a.Value, CultureInfo.InvariantCulture)).ToList();
         var names = await db.Agencies.AsNoTracking().Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        values[Facets.Agency] = agencies.Select(a => a with { Label = names.GetValueOrDefault(int.Parse(a.Value, CultureInfo.InvariantCulture), "?") }).ToList();
 
         return new CatalogFacets(
-            topAgencies.Select(a => new FacetValue(a.Id.ToString(CultureInfo.InvariantCulture), names.GetValueOrDefault(a.Id, "?"), a.Count)).ToList(),
-            Enumerable.Range(1, snapshot.Provinces.Count - 1).Where(i => counts.Provinces[i] > 0)
-                .Select(i => new FacetValue(snapshot.Provinces[i], snapshot.Provinces[i], counts.Provinces[i]))
-                .OrderByDescending(p => p.Count).ThenBy(p => p.Value, StringComparer.Ordinal).ToList(),
-            EnumFacet<ServiceType>(counts.Types),
-            EnumFacet<ServiceLevel>(counts.Levels),
-            EnumFacet<LifeEvent>(counts.Events),
-            EnumFacet<Nature>(counts.Natures),
-            counts.Maturity.Select((c, level) => new FacetValue(level.ToString(CultureInfo.InvariantCulture), MaturityLevel.Label(level), c)).Where(f => f.Count > 0).ToList(),
-            new[] { new FacetValue("true", Labels.Free(true), counts.Free), new FacetValue("false", Labels.Free(false), counts.Paid) }.Where(f => f.Count > 0).ToList());
-    }
-
-    private static List<FacetValue> EnumFacet<T>(long[] counts) where T : struct, Enum =>
-        Enum.GetValues<T>().Select(v => new FacetValue(Labels.Code(v), Labels.Of(v), counts[Convert.ToInt32(v, CultureInfo.InvariantCulture)])).Where(f => f.Count > 0).ToList();
-
-    /// <summary>The WHERE clause of a filter (table alias c). <paramref name="efStyle"/> writes {0} placeholders for FromSqlRaw.</summary>
-    internal string Where(CatalogFilter filter, List<object> parameters, bool efStyle)
-    {
-        var pg = Postgres;
-        var sb = new StringBuilder();
-
-        void Add(string condition, string name, object value)
-        {
-            var placeholder = efStyle ? "{" + parameters.Count.ToString(CultureInfo.InvariantCulture) + "}" : "@" + name;
-            parameters.Add(efStyle ? value : Param(name, value));
-            sb.Append(sb.Length > 0 ? " AND " : "").Append(condition.Replace("@p", placeholder, StringComparison.Ordinal));
-        }
-
-        if (filter.Status is { } status)
-        {
-            Add("""c."Status" = @p""", "status", status.ToString());
-        }
-        else
-        {
-            sb.Append("1 = 1");
-        }
-        if (filter.Agency is { } agency)
-        {
-            Add("""c."AgencyId" = @p""", "agency", agency);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Province))
-        {
-            Add("""c."Province" = @p""", "province", filter.Province.Trim());
-        }
-
-        if (filter.Type is { } type)
-        {
-            Add("""(c."Types" & @p) <> 0""", "type", 1 << (int)type);
-        }
-
-        if (filter.Level is { } level)
-        {
-            Add("""(c."Levels" & @p) <> 0""", "level", 1 << (int)level);
-        }
-
-        if (filter.LifeEvent is { } lifeEvent)
-        {
-            Add("""(c."LifeEvents" & @p) <> 0""", "lifeEvent", 1 << (int)lifeEvent);
-        }
-
-        if (filter.Nature is { } nature)
-        {
-            Add("""c."Nature" = @p""", "nature", nature.ToString());
-        }
-
-        if (filter.Maturity is { } maturity)
-        {
-            Add("""c."Maturity" = @p""", "maturity", maturity);
-        }
-
-        if (filter.Free is { } free)
-        {
-            Add("""c."IsFree" = @p""", "free", free);
-        }
-
-        var words = filter.Words;
-        if (words.Count > 0)
-        {
-            if (pg)
-            {
-                Add("""c."Id" IN (SELECT unnest(card_search_ids(to_tsquery('simple', @p))))""", "ts", SearchTerms.TsQuery(words));
-            }
-            else
-            {
-                // unary + keeps SQLite on the covering index (checking ids against the match list) instead of
-                // fetching each matching row by rowid
-                Add("+c.Id IN (SELECT rowid FROM CardSearch WHERE CardSearch MATCH @p)", "fts", SearchTerms.Fts5(words));
-            }
-        }
-
-        return sb.ToString();
-    }
-
-    internal static (string Name, object Value) Param(string name, object value) => (name, value);
-
-    internal async Task<DbCommand> CommandAsync(string sql, CancellationToken ct, List<object>? parameters = null)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != ConnectionState.Open)
-        {
-            await db.Database.OpenConnectionAsync(ct);
-        }
-
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in (parameters ?? []).Cast<(string, object)>())
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            command.Parameters.Add(p);
-        }
-
-        return command;
+            values[Facets.Agency], values[Facets.Province], values[Facets.Type], values[Facets.Level], values[Facets.LifeEvent],
+            values[Facets.Nature], values[Facets.Maturity], values[Facets.Free]);
     }
 }

@@ -76,8 +76,9 @@ public sealed record DashboardFigures(
 /// The dashboard's figures, computed in the database over the promoted columns of Cards (GROUP BY agency and
 /// province, a covering index), so they scale with the registry; only bounded sets (a page of services, the largest
 /// burdens) are read into memory. The catalog's filters apply to every figure. Results are cached against the catalog
-/// stamp, so they are never stale. Who may see what is decided here: public figures count published cards only;
-/// completeness (drafts, never reviewed) is for staff, each within their reach (<see cref="CompletenessScope"/>).
+/// stamp, so they are never stale. Public figures count published cards only; completeness (drafts, never reviewed)
+/// is for signed-in staff, each within their reach (<see cref="Actor.InReach"/>). Every query is LINQ over
+/// <see cref="CatalogQuery.Cards"/> (the catalog's filter); the one raw part, the text match, is the dialect's.
 /// </summary>
 public sealed class Dashboard(RegistryDbContext db, CatalogQuery catalog, IMemoryCache cache)
 {
@@ -102,7 +103,7 @@ public sealed class Dashboard(RegistryDbContext db, CatalogQuery catalog, IMemor
             .Select(level => new FacetValue(level.ToString(CultureInfo.InvariantCulture), MaturityLevel.Label(level),
                 facets.Maturity.FirstOrDefault(f => f.Value == level.ToString(CultureInfo.InvariantCulture))?.Count ?? 0))
             .ToList();
-        var agencies = await WordsJoinedByHashAsync(filter, () => AgencyFiguresAsync(filter, ct), ct);
+        var agencies = await AgencyFiguresAsync(filter, ct);
         var provinces = agencies.GroupBy(a => a.Province ?? "")
             .Select(g => g.Select(x => x.Figures).Aggregate((a, b) => a.Plus(b)) with { Key = g.Key, Name = g.Key.Length == 0 ? NationalGroup : g.Key })
             .ToList();
@@ -126,119 +127,89 @@ public sealed class Dashboard(RegistryDbContext db, CatalogQuery catalog, IMemor
 
     /// <summary>
     /// Completeness per agency over the cards the actor may see in work (every status but archived, the view's filters
-    /// applied): the national administrator sees every agency, a provincial reviewer the agencies of his province,
-    /// agency staff their agency and those under it. Null for anyone else (the public).
+    /// applied, <see cref="Actor.InReach"/>): the national administrator sees every agency, a provincial reviewer the
+    /// agencies of his province, agency staff their agency and those under it. Null for the public.
     /// </summary>
     public async Task<IReadOnlyList<CompletenessRow>?> CompletenessAsync(CatalogFilter filter, Actor actor, CancellationToken ct = default)
     {
-        filter = filter with { Status = null };
-        var parameters = new List<object>();
-        if (CompletenessScope(actor, parameters) is not { } scope)
+        if (!actor.IsSignedIn)
         {
             return null;
         }
 
+        filter = filter with { Status = null };
         var stamp = await catalog.StampAsync(ct);
-        var key = $"dashboard:completeness:{stamp}:{filter.Key()}:{scope}:{actor.Province}";
+        var reach = $"{string.Join(',', actor.Roles.Order(StringComparer.Ordinal))}:{string.Join(',', actor.AgencyScope.Order())}:{actor.Province}";
+        var key = $"dashboard:completeness:{stamp}:{filter.Key()}:{reach}";
         if (cache.TryGetValue(key, out IReadOnlyList<CompletenessRow>? cached) && cached is not null)
         {
             return cached;
         }
 
-        var where = catalog.Where(filter, parameters, efStyle: false);
-        var sql = $"""
-            SELECT c."AgencyId", COUNT(*), {Sum("""c."FieldsFilled" """)}, {Sum("""c."FieldsExpected" """)},
-                {Sum("""CASE WHEN c."Status" IN ('Draft', 'Returned') THEN 1 ELSE 0 END""")},
-                {Sum("""CASE WHEN c."Status" IN ('Draft', 'Submitted') AND NOT EXISTS (SELECT 1 FROM "AuditEntries" AS e WHERE e."CardId" = c."Id" AND e."Action" IN ('returned', 'approved')) THEN 1 ELSE 0 END""")}
-            FROM "Cards" AS c WHERE {where} AND c."Status" <> 'Archived' AND ({scope})
-            GROUP BY c."AgencyId"
-            """;
-        var rows = new List<(int Agency, long Cards, long Filled, long Expected, long Drafts, long NeverReviewed)>();
-        await using (var command = await catalog.CommandAsync(sql, ct, parameters))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
+        var cards = catalog.Cards(filter).Where(c => c.Status != CardStatus.Archived).Where(actor.InReach());
+        var rows = await catalog.Sql.AggregateAsync(filter.Words.Count > 0, () => cards
+            .GroupBy(c => c.AgencyId)
+            .Select(g => new
             {
-                rows.Add((reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5)));
-            }
-        }
+                Agency = g.Key,
+                Cards = g.LongCount(),
+                Filled = g.Sum(c => (long)c.FieldsFilled),
+                Expected = g.Sum(c => (long)c.FieldsExpected),
+                Drafts = g.LongCount(c => c.Status == CardStatus.Draft || c.Status == CardStatus.Returned),
+            })
+            .ToListAsync(ct), ct);
+        var neverReviewed = await catalog.Sql.AggregateAsync(filter.Words.Count > 0, () => cards
+            .Where(c => (c.Status == CardStatus.Draft || c.Status == CardStatus.Submitted)
+                && !db.AuditEntries.Any(e => e.CardId == c.Id && (e.Action == "returned" || e.Action == "approved")))
+            .GroupBy(c => c.AgencyId)
+            .Select(g => new { Agency = g.Key, Count = g.LongCount() })
+            .ToDictionaryAsync(r => r.Agency, r => r.Count, ct), ct);
 
         var ids = rows.Select(r => r.Agency).ToList();
         var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
         IReadOnlyList<CompletenessRow> result = rows
             .Select(r => new CompletenessRow(r.Agency, agencies.GetValueOrDefault(r.Agency)?.Name ?? "?", agencies.GetValueOrDefault(r.Agency)?.Province,
-                r.Cards, r.Filled, r.Expected, r.Drafts, r.NeverReviewed))
+                r.Cards, r.Filled, r.Expected, r.Drafts, neverReviewed.GetValueOrDefault(r.Agency)))
             .OrderBy(r => r.FilledPercent).ThenByDescending(r => r.Drafts).ThenBy(r => r.Agency, StringComparer.Ordinal)
             .ToList();
         cache.Set(key, result, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
         return result;
     }
 
-    /// <summary>The cards an actor may see in work, as SQL over alias c; null when the actor may see none (the public).</summary>
-    public static string? CompletenessScope(Actor actor, List<object> parameters)
-    {
-        if (actor.IsAdmin)
-        {
-            return "1 = 1";
-        }
-
-        var parts = new List<string>();
-        if (actor.IsReviewer && !string.IsNullOrWhiteSpace(actor.Province))
-        {
-            parameters.Add(CatalogQuery.Param("scopeProvince", actor.Province));
-            parts.Add("""c."Province" = @scopeProvince""");
-        }
-
-        if (actor.IsAgencyStaff && actor.AgencyScope.Count > 0)
-        {
-            parts.Add($"""c."AgencyId" IN ({string.Join(", ", actor.AgencyScope.Order().Select(a => a.ToString(CultureInfo.InvariantCulture)))})""");
-        }
-
-        return parts.Count == 0 ? null : string.Join(" OR ", parts);
-    }
-
     private async Task<List<(string? Province, GroupFigures Figures)>> AgencyFiguresAsync(CatalogFilter filter, CancellationToken ct)
     {
-        var parameters = new List<object>();
-        var where = catalog.Where(filter, parameters, efStyle: false);
-        const string Avoidable = """c."VisitsPerYear" + c."InquiriesByHandPerYear" """;
-        var sql = $"""
-            SELECT c."AgencyId", c."Province", COUNT(*), {Sum("""CASE WHEN c."Maturity" = 4 THEN 1 ELSE 0 END""")},
-                {Sum("""c."RecipientsPerYear" """)}, {Unknown("""c."RecipientsPerYear" """)},
-                {Sum("""c."VisitsPerYear" """)}, {Unknown("""c."VisitsPerYear" """)},
-                {Sum("""c."InquiriesByHandPerYear" """)}, {Unknown("""c."InquiriesByHandPerYear" """)},
-                {Sum("""c."FeesPerYear" """)}, {Unknown("""c."FeesPerYear" """)},
-                {Sum(Avoidable)}, {Unknown(Avoidable)}
-            FROM "Cards" AS c WHERE {where}
-            GROUP BY c."AgencyId", c."Province"
-            """;
-        var rows = new List<(int Agency, string? Province, long[] Values)>();
-        await using (var command = await catalog.CommandAsync(sql, ct, parameters))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
+        var rows = await catalog.Sql.AggregateAsync(filter.Words.Count > 0, () => catalog.Cards(filter)
+            .GroupBy(c => new { c.AgencyId, c.Province })
+            .Select(g => new
             {
-                var values = new long[12];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    values[i] = reader.GetInt64(i + 2);
-                }
+                g.Key.AgencyId,
+                g.Key.Province,
+                Services = g.LongCount(),
+                FullyElectronic = g.LongCount(c => c.Maturity == MaturityLevel.Max),
+                Recipients = g.Sum(c => c.RecipientsPerYear ?? 0),
+                RecipientsUnknown = g.LongCount(c => c.RecipientsPerYear == null),
+                Visits = g.Sum(c => c.VisitsPerYear ?? 0),
+                VisitsUnknown = g.LongCount(c => c.VisitsPerYear == null),
+                Inquiries = g.Sum(c => c.InquiriesByHandPerYear ?? 0),
+                InquiriesUnknown = g.LongCount(c => c.InquiriesByHandPerYear == null),
+                Fees = g.Sum(c => c.FeesPerYear ?? 0),
+                FeesUnknown = g.LongCount(c => c.FeesPerYear == null),
+                Avoidable = g.Sum(c => (c.VisitsPerYear + c.InquiriesByHandPerYear) ?? 0),
+                AvoidableUnknown = g.LongCount(c => c.VisitsPerYear == null || c.InquiriesByHandPerYear == null),
+            })
+            .ToListAsync(ct), ct);
 
-                rows.Add((reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), values));
-            }
-        }
-
-        var ids = rows.Select(r => r.Agency).Distinct().ToList();
+        var ids = rows.Select(r => r.AgencyId).Distinct().ToList();
         var names = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         return rows
-            .Select(r => (r.Province, Figures: Group(r.Agency.ToString(CultureInfo.InvariantCulture), names.GetValueOrDefault(r.Agency, "?"), r.Values[0], r.Values[1])
+            .Select(r => (r.Province, Figures: Group(r.AgencyId.ToString(CultureInfo.InvariantCulture), names.GetValueOrDefault(r.AgencyId, "?"), r.Services, r.FullyElectronic)
                 with
                 {
-                    RecipientsPerYear = new(r.Values[2], r.Values[3]),
-                    VisitsPerYear = new(r.Values[4], r.Values[5]),
-                    InquiriesByHandPerYear = new(r.Values[6], r.Values[7]),
-                    FeesPerYear = new(r.Values[8], r.Values[9]),
-                    AvoidableVisitsPerYear = new(r.Values[10], r.Values[11]),
+                    RecipientsPerYear = new(r.Recipients, r.RecipientsUnknown),
+                    VisitsPerYear = new(r.Visits, r.VisitsUnknown),
+                    InquiriesByHandPerYear = new(r.Inquiries, r.InquiriesUnknown),
+                    FeesPerYear = new(r.Fees, r.FeesUnknown),
+                    AvoidableVisitsPerYear = new(r.Avoidable, r.AvoidableUnknown),
                 }))
             // an agency whose cards carry two provinces (moved agency) is one row per province
             .GroupBy(r => (r.Figures.Key, r.Province))
@@ -248,57 +219,18 @@ public sealed class Dashboard(RegistryDbContext db, CatalogQuery catalog, IMemor
 
     private async Task<IReadOnlyList<BurdenRow>> LargestBurdenAsync(CatalogFilter filter, CancellationToken ct)
     {
-        // The top ids from the covering index (joined with a text match by hash on PostgreSQL), then those cards' rows.
-        var parameters = new List<object>();
-        var where = catalog.Where(filter, parameters, efStyle: false);
-        var sql = $"""
-            SELECT c."Id" FROM "Cards" AS c
-            WHERE {where} AND c."VisitsPerYear" + c."InquiriesByHandPerYear" > 0
-            ORDER BY c."VisitsPerYear" + c."InquiriesByHandPerYear" DESC, c."Id"
-            LIMIT {LargestBurdenCount}
-            """;
-        var ids = await WordsJoinedByHashAsync(filter, async () =>
-        {
-            var top = new List<int>();
-            await using var command = await catalog.CommandAsync(sql, ct, parameters);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                top.Add(reader.GetInt32(0));
-            }
-
-            return top;
-        }, ct);
+        // The top ids from the covering index (under the dialect's settings for a text match), then those cards' rows.
+        var ids = await catalog.Sql.AggregateAsync(filter.Words.Count > 0, () => catalog.Cards(filter)
+            .Where(c => c.VisitsPerYear + c.InquiriesByHandPerYear > 0)
+            .OrderByDescending(c => c.VisitsPerYear + c.InquiriesByHandPerYear).ThenBy(c => c.Id)
+            .Select(c => c.Id).Take(LargestBurdenCount)
+            .ToListAsync(ct), ct);
         var cards = await db.Cards.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new BurdenRow(c.Id, c.Title, c.AgencyId, c.Agency!.Name, c.Province, c.Maturity, c.RecipientsPerYear, c.VisitsPerYear ?? 0, c.InquiriesByHandPerYear ?? 0))
             .ToDictionaryAsync(r => r.Id, ct);
         return ids.Where(cards.ContainsKey).Select(id => cards[id]).ToList();
     }
 
-    /// <summary>
-    /// Runs a figures query; on PostgreSQL with words, in a transaction with nested loops (and JIT) off. The planner
-    /// guesses 200 ids for any text match and fetches each matching card's heap row by id: 5.2 s for a word every card
-    /// has at a million cards, where a hash join with the covering IX_Cards_Statistics takes 1.5 s (EXPLAIN ANALYZE).
-    /// </summary>
-    private async Task<T> WordsJoinedByHashAsync<T>(CatalogFilter filter, Func<Task<T>> query, CancellationToken ct)
-    {
-        if (filter.Words.Count == 0 || !db.Database.IsNpgsql())
-        {
-            return await query();
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_nestloop = off; SET LOCAL jit = off", ct);
-        var result = await query();
-        await transaction.CommitAsync(ct);
-        return result;
-    }
-
     private static GroupFigures Group(string key, string name, long services, long fullyElectronic) =>
         new(key, name, services, fullyElectronic, Figure.Zero, Figure.Zero, Figure.Zero, Figure.Zero, Figure.Zero);
-
-    /// <summary>A SUM that is a bigint on both databases and 0 over no values.</summary>
-    private static string Sum(string expression) => $"CAST(COALESCE(SUM({expression}), 0) AS bigint)";
-
-    private static string Unknown(string expression) => Sum($"CASE WHEN {expression} IS NULL THEN 1 ELSE 0 END");
 }

@@ -128,16 +128,12 @@ public static class DashboardWorkbook
     }
 }
 
-/// <summary>The distributions a dashboard shows, in order, with their Persian titles.</summary>
+/// <summary>The distributions a dashboard shows, in order, with their Persian titles (the catalog's facets').</summary>
 public static class DashboardFacets
 {
     public static IReadOnlyList<(string Title, IReadOnlyList<FacetValue> Values)> All(DashboardFigures f) =>
     [
-        ("سطح آمادگی الکترونیکی", f.Maturity),
-        ("نوع خدمت", f.Facets.Type),
-        ("سطح خدمت", f.Facets.Level),
-        ("رویداد زندگی", f.Facets.LifeEvent),
-        ("ماهیت خدمت", f.Facets.Nature),
-        ("هزینه", f.Facets.Free),
+        (Facets.Maturity.Title, f.Maturity),
+        .. new Facet[] { Facets.Type, Facets.Level, Facets.LifeEvent, Facets.Nature, Facets.Free }.Select(facet => (facet.Title, facet.ValuesOf(f.Facets))),
     ];
 }

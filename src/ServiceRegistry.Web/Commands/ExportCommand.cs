@@ -4,7 +4,6 @@ using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Catalog;
 using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Exports;
-using ServiceRegistry.Web.Api;
 
 namespace ServiceRegistry.Web.Commands;
 
@@ -21,17 +20,16 @@ public static class ExportCommand
         format.AcceptOnlyFromAmong("xlsx", "csv", "json", "jsonld");
         var output = new Option<string>("--out") { Description = "File to write (for json: a .json file, or a folder for one file per card)", Required = true };
         var q = new Option<string?>("--q") { Description = "Search text" };
-        var agency = new Option<int?>("--agency") { Description = "Agency id" };
-        var province = new Option<string?>("--province") { Description = "Province" };
-        var type = new Option<string?>("--type") { Description = "Service type code (G2C, G2B, G2G)" };
-        var level = new Option<string?>("--level") { Description = "Service level code" };
-        var lifeEvent = new Option<string?>("--life-event") { Description = "Life event code" };
-        var nature = new Option<string?>("--nature") { Description = "sovereign or enterprise" };
-        var maturity = new Option<int?>("--maturity") { Description = "E-readiness level 0-4" };
-        var free = new Option<bool?>("--free") { Description = "true: free services only; false: paid only" };
+        // one option per catalog facet (--type, --life-event …), read and checked as the list's address is
+        var facets = Facets.All.Select(f => (Facet: f, Option: new Option<string?>("--" + Kebab(f.Key)) { Description = f.Title })).ToList();
         var status = new Option<string>("--status") { Description = "Card status code, or all", DefaultValueFactory = _ => "published" };
         var baseUri = new Option<string?>("--base-uri") { Description = "JSON-LD: the registry's public address, for @id IRIs" };
-        var command = new Command("export", "Export cards to a file") { format, output, q, agency, province, type, level, lifeEvent, nature, maturity, free, status, baseUri };
+        var command = new Command("export", "Export cards to a file") { format, output, q, status, baseUri };
+        foreach (var (_, option) in facets)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, ct) =>
         {
             await services.InitializeRegistryAsync(seedDemo: false, ct);
@@ -45,13 +43,25 @@ public static class ExportCommand
                 return 0;
             }
 
-            var query = new ServiceQuery
+            var query = new ServiceQuery { Q = parse.GetValue(q) };
+            var problems = new Dictionary<string, string[]>();
+            foreach (var (facet, option) in facets)
             {
-                Q = parse.GetValue(q), Agency = parse.GetValue(agency), Province = parse.GetValue(province), Type = parse.GetValue(type),
-                Level = parse.GetValue(level), LifeEvent = parse.GetValue(lifeEvent), Nature = parse.GetValue(nature),
-                Maturity = parse.GetValue(maturity), Free = parse.GetValue(free),
-            };
+                if (parse.GetValue(option) is { } value && facet.Problem(value) is { } problem)
+                {
+                    problems[Kebab(facet.Key)] = [problem];
+                }
+                else
+                {
+                    query = facet.Write(query, parse.GetValue(option));
+                }
+            }
+
             var filter = query.ToFilter(out var errors);
+            foreach (var (key, messages) in problems)
+            {
+                errors[key] = messages;
+            }
             var statusText = parse.GetValue(status);
             if (statusText != "all" && (!CatalogCodes.TryParse<CardStatus>(statusText, out var cardStatus) || cardStatus is null))
             {
@@ -85,6 +95,8 @@ public static class ExportCommand
         });
         return command;
     }
+
+    private static string Kebab(string key) => string.Concat(key.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 
     private static async IAsyncEnumerable<T> Count<T>(IAsyncEnumerable<T> items, Action each)
     {

@@ -75,35 +75,43 @@ public sealed class CatalogSnapshotTests
             var expected = rows.Where(x => Matches(x, filter, text)).ToList();
 
             Assert.Equal(expected.Count, counts.Total);
-            Assert.Equal(expected.Count(x => x.IsFree), counts.Free);
+            Assert.Equal(expected.Count(x => x.IsFree), counts.Of(Facets.Free)[1]);
+            Assert.Equal(expected.Count(x => !x.IsFree), counts.Of(Facets.Free)[0]);
             foreach (var t in Enum.GetValues<ServiceType>())
             {
-                Assert.Equal(expected.Count(x => (x.Types & (1 << (int)t)) != 0), counts.Types[(int)t]);
+                Assert.Equal(expected.Count(x => (x.Types & (1 << (int)t)) != 0), counts.Of(Facets.Type)[(int)t]);
             }
 
             foreach (var e in Enum.GetValues<LifeEvent>())
             {
-                Assert.Equal(expected.Count(x => (x.LifeEvents & (1 << (int)e)) != 0), counts.Events[(int)e]);
+                Assert.Equal(expected.Count(x => (x.LifeEvents & (1 << (int)e)) != 0), counts.Of(Facets.LifeEvent)[(int)e]);
             }
 
             foreach (var n in Enum.GetValues<Nature>())
             {
-                Assert.Equal(expected.Count(x => x.Nature == n), counts.Natures[(int)n]);
+                Assert.Equal(expected.Count(x => x.Nature == n), counts.Of(Facets.Nature)[(int)n]);
             }
 
             for (var level = 0; level <= MaturityLevel.Max; level++)
             {
-                Assert.Equal(expected.Count(x => x.Maturity == level), counts.Maturity[level]);
+                Assert.Equal(expected.Count(x => x.Maturity == level), counts.Of(Facets.Maturity)[level]);
             }
 
-            for (var i = 0; i < snapshot.AgencyIds.Count; i++)
+            foreach (var level in Enum.GetValues<ServiceLevel>())
             {
-                Assert.Equal(expected.Count(x => x.AgencyId == snapshot.AgencyIds[i]), counts.Agencies[i]);
+                Assert.Equal(expected.Count(x => (x.Levels & (1 << (int)level)) != 0), counts.Of(Facets.Level)[(int)level]);
             }
 
-            for (var i = 1; i < snapshot.Provinces.Count; i++)
+            var agencies = snapshot.Interned(Facets.Agency);
+            for (var i = 1; i < agencies.Count; i++)
             {
-                Assert.Equal(expected.Count(x => x.Province == snapshot.Provinces[i]), counts.Provinces[i]);
+                Assert.Equal(expected.Count(x => x.AgencyId == (int)agencies[i]!), counts.Of(Facets.Agency)[i]);
+            }
+
+            var provinces = snapshot.Interned(Facets.Province);
+            for (var i = 1; i < provinces.Count; i++)
+            {
+                Assert.Equal(expected.Count(x => x.Province == (string)provinces[i]!), counts.Of(Facets.Province)[i]);
             }
 
             var byTitle = expected

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using ServiceRegistry.Testing;
 
 namespace ServiceRegistry.Web.Tests.Commands;
@@ -84,6 +85,33 @@ public sealed class CardFileCommandTests : IDisposable
         await using var app = new RegistryApp();
         var export = await RegistryCommand.RunAsync(app.Settings, "export", "--format", "docx", "--out", _work.FullName);
         Assert.NotEqual(0, export.ExitCode);
+    }
+
+    [Fact]
+    public async Task Export_FacetOptions_FilterAsTheListApiDoes_AndBadValuesAreRefused()
+    {
+        // Arrange: the demo registry
+        await using var app = new RegistryApp();
+        var seed = await RegistryCommand.RunAsync(app.Settings, "seed", "--demo");
+        Assert.True(seed.ExitCode == 0, seed.Error);
+        var file = Path.Combine(_work.FullName, "g2c.csv");
+
+        // Act: the command's facet options (read through the catalog's facet table), and the list API's address
+        var export = await RegistryCommand.RunAsync(app.Settings, "export", "--format", "csv", "--type", "g2c", "--life-event", "documentsAndCertificates", "--out", file);
+        var bad = await RegistryCommand.RunAsync(app.Settings, "export", "--format", "csv", "--maturity", "9", "--agency", "x", "--out", file + ".bad");
+        var list = await app.CreateBrowserlessClient().GetFromJsonAsync<System.Text.Json.JsonElement>(
+            "/api/v1/services?type=G2C&lifeEvent=documentsAndCertificates&pageSize=100", TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.True(export.ExitCode == 0, export.Error);
+        var exported = Catalog.FilterParityTests.CsvRows((await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken)).TrimStart('\uFEFF')).Skip(1)
+            .Select(row => int.Parse(row[0], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        var listed = list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).Order().ToList();
+        Assert.NotEmpty(listed);
+        Assert.Equal(listed, exported);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--maturity: سطح آمادگی الکترونیکی باید بین ۰ تا ۴ باشد.", bad.Error, StringComparison.Ordinal);
+        Assert.Contains("--agency: شناسه دستگاه نامعتبر «x».", bad.Error, StringComparison.Ordinal);
     }
 
     /// <summary>Validates every file with the reference JSON Schema implementation (python3 jsonschema, on machines of this kind).</summary>

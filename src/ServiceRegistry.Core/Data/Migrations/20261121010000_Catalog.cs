@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using ServiceRegistry.Core.Catalog;
 
 namespace ServiceRegistry.Core.Data.Migrations;
 
@@ -102,7 +101,7 @@ public sealed class Catalog : Migration
         }
         else
         {
-            migrationBuilder.Sql(SearchIndexSql.SqliteDropTriggers + " DROP TABLE CardSearch; DROP TABLE CatalogState;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS Cards_search_ai; DROP TRIGGER IF EXISTS Cards_search_ad; DROP TRIGGER IF EXISTS Cards_search_au; DROP TABLE CardSearch; DROP TABLE CatalogState;");
         }
 
         foreach (var index in new[] { "IX_Cards_Catalog", "IX_Cards_ParentServiceId" })

@@ -1,12 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Catalog;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exports;
-using ServiceRegistry.Web.Api;
 using ServiceRegistry.Web.Infrastructure;
 
 namespace ServiceRegistry.Web.Pages.Catalog;
@@ -14,13 +11,6 @@ namespace ServiceRegistry.Web.Pages.Catalog;
 /// <summary>The public catalog: Persian search as you type, facets with counts, results, an agency's service tree and export links.</summary>
 public sealed class IndexModel(CatalogQuery catalog, RegistryDbContext db) : PageModel
 {
-    /// <summary>Each filter's query key and Persian name, in the order the facets are shown.</summary>
-    private static readonly (string Key, string Title)[] FilterNames =
-    [
-        ("type", "نوع خدمت"), ("maturity", "سطح آمادگی الکترونیکی"), ("free", "هزینه"), ("level", "سطح خدمت"),
-        ("lifeEvent", "رویداد زندگی"), ("nature", "ماهیت خدمت"), ("province", "استان"), ("agency", "دستگاه اجرایی"),
-    ];
-
     public const int PageSize = 20;
 
     [BindProperty(SupportsGet = true, Name = "")]
@@ -54,36 +44,10 @@ public sealed class IndexModel(CatalogQuery catalog, RegistryDbContext db) : Pag
     public int Pages => (int)Math.Max(1, (Results.Total + PageSize - 1) / PageSize);
 
     /// <summary>This list with one filter set (or cleared when it is already that value); back to page 1.</summary>
-    public string Toggle(string facet, string value)
-    {
-        string? Pick(string? current) => current == value ? null : value;
-        var next = facet switch
-        {
-            "agency" => Query with { Agency = Query.Agency?.ToString(System.Globalization.CultureInfo.InvariantCulture) == value ? null : int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
-            "province" => Query with { Province = Pick(Query.Province) },
-            "type" => Query with { Type = Pick(Query.Type) },
-            "level" => Query with { Level = Pick(Query.Level) },
-            "lifeEvent" => Query with { LifeEvent = Pick(Query.LifeEvent) },
-            "nature" => Query with { Nature = Pick(Query.Nature) },
-            "maturity" => Query with { Maturity = Query.Maturity?.ToString(System.Globalization.CultureInfo.InvariantCulture) == value ? null : int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
-            "free" => Query with { Free = Query.Free?.ToString().ToLowerInvariant() == value ? null : value == "true" },
-            _ => Query,
-        };
-        return "/" + (next with { Page = null }).ToQueryString();
-    }
+    public string Toggle(string facet, string value) =>
+        "/" + ((Core.Catalog.Facets.Find(facet)?.Toggle(Query, value) ?? Query) with { Page = null }).ToQueryString();
 
-    public bool IsSelected(string facet, string value) => facet switch
-    {
-        "agency" => Query.Agency?.ToString(System.Globalization.CultureInfo.InvariantCulture) == value,
-        "province" => Query.Province == value,
-        "type" => string.Equals(Query.Type, value, StringComparison.OrdinalIgnoreCase),
-        "level" => string.Equals(Query.Level, value, StringComparison.OrdinalIgnoreCase),
-        "lifeEvent" => string.Equals(Query.LifeEvent, value, StringComparison.OrdinalIgnoreCase),
-        "nature" => string.Equals(Query.Nature, value, StringComparison.OrdinalIgnoreCase),
-        "maturity" => Query.Maturity?.ToString(System.Globalization.CultureInfo.InvariantCulture) == value,
-        "free" => Query.Free?.ToString().ToLowerInvariant() == value,
-        _ => false,
-    };
+    public bool IsSelected(string facet, string value) => Core.Catalog.Facets.Find(facet)?.IsSelected(Query, value) ?? false;
 
     public string PageLink(int page) => "/" + Query.ToQueryString(page);
 
@@ -105,36 +69,28 @@ public sealed class IndexModel(CatalogQuery catalog, RegistryDbContext db) : Pag
     public string ExportLink(ExportFormat format) => "/api/v1/services/export" + (Query with { Page = null, Sort = null }).ToQueryString(format: format.Extension());
 
     public IEnumerable<(string Key, string Title, IReadOnlyList<FacetValue> Values)> Facets =>
-        FilterNames.Select(f => (f.Key, f.Title, f.Key switch
-        {
-            "type" => Results.Facets.Type,
-            "maturity" => Results.Facets.Maturity,
-            "free" => Results.Facets.Free,
-            "level" => Results.Facets.Level,
-            "lifeEvent" => Results.Facets.LifeEvent,
-            "nature" => Results.Facets.Nature,
-            "province" => Results.Facets.Province,
-            _ => Results.Facets.Agency,
-        }));
+        Core.Catalog.Facets.All.Select(f => (f.Key, f.Title, f.ValuesOf(Results.Facets)));
 
+    /// <summary>A chip per filter in force: the address's own value (so its link removes exactly it), the facet's name
+    /// and the value's label (an agency by its name).</summary>
     private async Task<IReadOnlyList<(string, string, string, string)>> ActiveFiltersAsync(CatalogFilter filter, CancellationToken ct)
     {
-        var agency = filter.Agency is { } id
-            ? await db.Agencies.Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? Fa.Number(id)
-            : null;
-        var labels = new Dictionary<string, (string? Value, string? Label)>
+        var chips = new List<(string, string, string, string)>();
+        foreach (var facet in Core.Catalog.Facets.All)
         {
-            ["type"] = (Query.Type, filter.Type is { } t ? Labels.Of(t) : null),
-            ["maturity"] = (Query.Maturity?.ToString(CultureInfo.InvariantCulture), filter.Maturity is { } m ? MaturityLevel.Label(m) : null),
-            ["free"] = (Query.Free?.ToString().ToLowerInvariant(), filter.Free is { } f ? Labels.Free(f) : null),
-            ["level"] = (Query.Level, filter.Level is { } l ? Labels.Of(l) : null),
-            ["lifeEvent"] = (Query.LifeEvent, filter.LifeEvent is { } e ? Labels.Of(e) : null),
-            ["nature"] = (Query.Nature, filter.Nature is { } n ? Labels.Of(n) : null),
-            ["province"] = (Query.Province, filter.Province),
-            ["agency"] = (Query.Agency?.ToString(CultureInfo.InvariantCulture), agency),
-        };
-        return FilterNames.Where(f => labels[f.Key] is { Value: not null, Label: not null })
-            .Select(f => (f.Key, labels[f.Key].Value!, $"{f.Title}: {labels[f.Key].Label}", Toggle(f.Key, labels[f.Key].Value!)))
-            .ToList();
+            if (facet.Read(Query) is not { } value || facet.Label(filter) is not { } label)
+            {
+                continue;
+            }
+
+            if (facet == Core.Catalog.Facets.Agency && filter.Agency is { } id)
+            {
+                label = await db.Agencies.Where(a => a.Id == id).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? Fa.Number(id);
+            }
+
+            chips.Add((facet.Key, value, $"{facet.Title}: {label}", Toggle(facet.Key, value)));
+        }
+
+        return chips;
     }
 }

@@ -1,9 +1,12 @@
-using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Catalog;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
 
-namespace ServiceRegistry.Web.Api;
+namespace ServiceRegistry.Core.Catalog;
 
-/// <summary>The query string of a catalog list (API, catalog page and exports share it). Codes are the spec's.</summary>
+/// <summary>The address of a catalog list: its query string as typed (the list API, the catalog and dashboard pages,
+/// the export endpoint and the export command bind it). Codes are the spec's. Each facet reads and writes its own
+/// value through <see cref="Facets"/>; <see cref="ToFilter"/> is the one binding from an address to a <see cref="CatalogFilter"/>.</summary>
 public sealed record ServiceQuery
 {
     /// <summary>Persian search text; every word matches the start of a word (Arabic ي/ك, digits and ZWNJ are folded).</summary>
@@ -45,34 +48,10 @@ public sealed record ServiceQuery
     public CatalogFilter ToFilter(out Dictionary<string, string[]> errors)
     {
         errors = [];
-        var e = errors;
-
-        T? Parse<T>(string? code, string name) where T : struct, Enum
+        var filter = new CatalogFilter { Q = Q };
+        foreach (var facet in Facets.All)
         {
-            if (CatalogCodes.TryParse<T>(code, out var value))
-            {
-                return value;
-            }
-
-            e[name] = [$"کد نامعتبر «{code}». کدهای مجاز: {CatalogCodes.Allowed<T>()}"];
-            return null;
-        }
-
-        var filter = new CatalogFilter
-        {
-            Q = Q,
-            Agency = Agency,
-            Province = string.IsNullOrWhiteSpace(Province) ? null : Province,
-            Type = Parse<ServiceType>(Type, "type"),
-            Level = Parse<ServiceLevel>(Level, "level"),
-            LifeEvent = Parse<LifeEvent>(LifeEvent, "lifeEvent"),
-            Nature = Parse<Nature>(Nature, "nature"),
-            Maturity = Maturity,
-            Free = Free,
-        };
-        if (Maturity is < 0 or > MaturityLevel.Max)
-        {
-            errors["maturity"] = ["سطح آمادگی الکترونیکی باید بین ۰ تا ۴ باشد."];
+            filter = facet.Bind(this, filter, errors);
         }
 
         if (PageSize is < 1 or > CatalogQuery.MaxPageSize)
@@ -102,17 +81,23 @@ public sealed record ServiceQuery
         _ => null,
     };
 
-    /// <summary>The query string with the given page (links), without empty values.</summary>
+    /// <summary>The query string with the given page (links), without empty values ("" when nothing is set).</summary>
     public string ToQueryString(int? page = null, string? format = null)
     {
-        var pairs = new List<KeyValuePair<string, string?>>
+        var pairs = new List<(string Key, string? Value)> { ("q", Q) };
+        pairs.AddRange(Facets.All.OrderBy(f => Array.IndexOf(AddressOrder, f.Key)).Select(f => (f.Key, f.Read(this))));
+        pairs.Add(("sort", Sort));
+        pairs.Add(("page", (page ?? Page)?.ToString(CultureInfo.InvariantCulture)));
+        pairs.Add(("format", format));
+        var sb = new StringBuilder();
+        foreach (var (key, value) in pairs.Where(p => !string.IsNullOrWhiteSpace(p.Value)))
         {
-            new("q", Q), new("agency", Agency?.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("province", Province),
-            new("type", Type), new("level", Level), new("lifeEvent", LifeEvent), new("nature", Nature),
-            new("maturity", Maturity?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new("free", Free?.ToString().ToLowerInvariant()), new("sort", Sort),
-            new("page", (page ?? Page)?.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("format", format),
-        };
-        return Microsoft.AspNetCore.Http.QueryString.Create(pairs.Where(p => !string.IsNullOrWhiteSpace(p.Value))).ToString();
+            sb.Append(sb.Length == 0 ? '?' : '&').Append(UrlEncoder.Default.Encode(key)).Append('=').Append(UrlEncoder.Default.Encode(value!));
+        }
+
+        return sb.ToString();
     }
+
+    /// <summary>The order of the facets' keys in an address (as links have always written them).</summary>
+    private static readonly string[] AddressOrder = ["agency", "province", "type", "level", "lifeEvent", "nature", "maturity", "free"];
 }
