@@ -53,6 +53,8 @@ public sealed partial class CardWorkflow(RegistryDbContext db, TimeProvider time
         var seenVersion = card.Version;
         var now = time.GetUtcNow();
         ServiceCard? produced = null;
+        // A service ID is taken inside the card's transaction (ServiceIdIssuer); a step not saved gives it back.
+        await using var transaction = action == WorkflowAction.IssueServiceId ? await db.Database.BeginTransactionAsync(ct) : null;
         var result = action switch
         {
             WorkflowAction.Submit => (actor.IsEditorOf(card) || actor.IsHeadOf(card) ? await ParentExistsAsync(card, ct) : null) ?? card.Submit(actor, now),
@@ -88,17 +90,29 @@ public sealed partial class CardWorkflow(RegistryDbContext db, TimeProvider time
             : Conflict(card);
     }
 
-    /// <summary>Stores the changes of one step; false when the card changed meanwhile (its version moved), and then
-    /// nothing is stored and nothing stays tracked.</summary>
+    /// <summary>Stores the changes of one step (and commits the step's transaction, if it opened one); false when the
+    /// card changed meanwhile (its version moved, or a unique key was taken), and then nothing is stored and nothing
+    /// stays tracked.</summary>
     private async Task<bool> SaveAsync(CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
+            if (db.Database.CurrentTransaction is { } transaction)
+            {
+                await transaction.CommitAsync(ct);
+            }
+
             return true;
         }
         catch (DbUpdateConcurrencyException)
         {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // A unique key (the service ID) taken meanwhile by another request: a conflict like a moved version.
             db.ChangeTracker.Clear();
             return false;
         }
