@@ -169,19 +169,22 @@ log "nginx on $LB"
 # --- readiness ---------------------------------------------------------------------------------------
 status() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$@" || true; }
 READY=/healthz/ready
-[ "$(status "http://127.0.0.1:$NODE_PORT0/healthz/ready")" = 404 ] && READY=/healthz
-wait_ready() { # port
+wait_ready() { # port, pid: /healthz/ready, or /healthz on a version without readiness
+  local code
   for _ in $(seq 180); do
-    [ "$(status "http://127.0.0.1:$1$READY")" = 200 ] && return 0
+    code=$(status "http://127.0.0.1:$1$READY")
+    [ "$code" = 200 ] && return 0
+    if [ "$code" = 404 ] && [ "$READY" = /healthz/ready ]; then READY=/healthz; continue; fi
+    kill -0 "$2" 2>/dev/null || return 1 # the node has stopped
     sleep 1
   done
   return 1
 }
-log "waiting for every node's $READY"
+log "waiting for every node's readiness"
 for i in $(seq 1 "$NODES"); do
   port=$((NODE_PORT0 + i - 1))
   # a node that crashed at start (a migration race) stays down
-  if wait_ready "$port"; then pass "node$i ready ($READY on $port)"; else fail "node$i ready ($READY on $port); last log lines:"; tail -5 "$TMP/node$i.log"; fi
+  if wait_ready "$port" "${PIDS[$((i - 1))]}"; then pass "node$i ready ($READY on $port)"; else fail "node$i ready ($READY on $port); last log lines:"; tail -5 "$TMP/node$i.log"; fi
 done
 
 # --- smoke test through nginx --------------------------------------------------------------------------
