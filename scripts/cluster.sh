@@ -237,11 +237,22 @@ token=$(token_of "$TMP/form.html")
 post_code=$(curl -s --max-time 30 -b "$JAR" -c "$JAR" -D "$TMP/logout.h" -o /dev/null -w '%{http_code}' \
   --data-urlencode "__RequestVerificationToken=$token" "$LB/account/logout" || true)
 check "form loaded on $form_node posted to $(upstream_of "$TMP/logout.h"): 302, not 400 (got $post_code)" '[ "$post_code" = 302 ]'
+code=$(curl -s --max-time 30 -o /dev/null -w '%{http_code}' "$LB/cards" || true)
+check "an anonymous visitor is sent to the sign-in page by /cards (got $code)" '[ "$code" = 302 ]'
 
 # --- the primary stops -----------------------------------------------------------------------------
 log "stopping the primary"
 "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$TMP/primary" -m fast -w stop >/dev/null
 card=$(grep -o 'href="/services/[0-9]*"' "$TMP/catalog.html" | head -1 | sed 's/href="//; s/"$//')
+# Public reads are anonymous: a new visitor, no cookies. Connections a node held to the stopped primary fail once
+# (57P01), then Npgsql takes the standby; wait (at most 30 s) until the list answers again and say how long it took.
+JAR="$TMP/anonymous"
+stopped=$(date +%s%3N) recovered=""
+for _ in $(seq 60); do
+  if [ "$(status "$LB/api/v1/services?pageSize=1")" = 200 ]; then recovered=$(( $(date +%s%3N) - stopped )); break; fi
+  sleep 0.5
+done
+check "primary down: the public list answers again through nginx (after ${recovered:-more than 30000} ms)" '[ -n "$recovered" ]'
 for n in $(seq 1 "$NODES"); do
   code=$(get "/api/v1/services?pageSize=100" "$TMP/list-down-$n.json")
   total=$(services_total "$TMP/list-down-$n.json")
@@ -251,6 +262,7 @@ for n in $(seq 1 "$NODES"); do
   code=$(get "$card" "$TMP/card-down-$n.html")
   check "primary down: card page $card on $(upstream_of "$TMP/card-down-$n.html.h"): 200 (got $code)" '[ "$code" = 200 ]'
 done
+JAR="$TMP/writer"
 code=$(get "/account/login" "$TMP/login-down.html")
 token=$(token_of "$TMP/login-down.html")
 code=$(curl -s --max-time 30 -b "$JAR" -c "$JAR" -o "$TMP/login-down-post.html" -w '%{http_code}' \
@@ -272,6 +284,6 @@ if [ "$KEEP" = 1 ]; then
   echo
   echo "running: nginx $LB, nodes 127.0.0.1:$NODE_PORT0.., primary 127.0.0.1:$PRIMARY_PORT (restarted), standby 127.0.0.1:$STANDBY_PORT"
   echo "files and logs: $TMP. Ctrl-C stops everything."
-  while true; do sleep 3600; done
+  sleep infinity & wait $! # the trap runs at once on Ctrl-C or kill
 fi
 [ ${#FAILED[@]} = 0 ]
