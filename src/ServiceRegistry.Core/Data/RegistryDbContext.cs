@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +11,10 @@ using ServiceRegistry.Core.Review;
 
 namespace ServiceRegistry.Core.Data;
 
-/// <summary>The registry's database: the same model on SQLite and PostgreSQL, one set of hand-written migrations.</summary>
+/// <summary>The registry's database: the same model on SQLite and PostgreSQL, one set of hand-written migrations.
+/// It also keeps the data-protection key ring (sign-in cookies, antiforgery), which every node shares.</summary>
 public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> options)
-    : IdentityDbContext<RegistryUser, IdentityRole<int>, int>(options)
+    : IdentityDbContext<RegistryUser, IdentityRole<int>, int>(options), IDataProtectionKeyContext
 {
     public DbSet<ServiceCard> Cards => Set<ServiceCard>();
     public DbSet<Agency> Agencies => Set<Agency>();
@@ -22,6 +24,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<Counter> Counters => Set<Counter>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportItem> ImportItems => Set<ImportItem>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -146,6 +149,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             item.Property(i => i.Status).HasConversion<string>().IsRequired().IsConcurrencyToken();
             item.Property(i => i.Outcome).HasConversion<string>();
             item.Property(i => i.CardId).IsConcurrencyToken();
+            item.Property(i => i.LeaseOwner).IsConcurrencyToken(); // a node that lost its lease (it expired and another took the file) cannot store its outcome
             item.HasOne<ServiceCard>().WithMany().HasForeignKey(i => i.CardId).OnDelete(DeleteBehavior.SetNull);
             item.HasIndex(i => new { i.BatchId, i.Position }).IsUnique();
             item.HasIndex(i => i.Status);

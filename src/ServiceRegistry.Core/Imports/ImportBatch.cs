@@ -94,6 +94,12 @@ public sealed class ImportItem
     public int Attempts { get; private set; }
     public DateTime? FinishedAt { get; private set; }
 
+    /// <summary>The node reading the file (while Running).</summary>
+    public string? LeaseOwner { get; private set; }
+
+    /// <summary>Until when that node may read it; after that another node puts it back in the queue.</summary>
+    public DateTime? LeaseExpiresAt { get; private set; }
+
     /// <summary>The draft card saved from this file.</summary>
     public int? CardId { get; private set; }
 
@@ -121,15 +127,23 @@ public sealed class ImportItem
             bytes is null ? null : _ => bytes, bytes is null ? "فایل بارگذاری‌شده در دسترس نیست." : null);
     }
 
-    public void Start()
+    /// <summary>A node takes the file to read it, leased until <paramref name="leaseUntil"/>.</summary>
+    public void Start(string node, DateTimeOffset leaseUntil)
     {
         Status = ImportItemStatus.Running;
         Attempts++;
+        LeaseOwner = node;
+        LeaseExpiresAt = leaseUntil.UtcDateTime;
     }
 
-    /// <summary>After a restart: a file that was being read is read again, unless it already was (it may be what stopped the app).</summary>
+    /// <summary>Being read, by a node that should have finished by now (it stopped, or was stopped, while reading).</summary>
+    public bool LeaseExpired(DateTimeOffset now) => Status == ImportItemStatus.Running && (LeaseExpiresAt is null || LeaseExpiresAt <= now.UtcDateTime);
+
+    /// <summary>The lease ran out: the file is read again, unless it already was (it may be what stopped the node).</summary>
     public void Interrupted(DateTimeOffset now)
     {
+        LeaseOwner = null;
+        LeaseExpiresAt = null;
         if (Attempts >= MaxAttempts)
         {
             Fail("خواندن این فایل کار سامانه را متوقف کرد و کنار گذاشته شد.", now);
@@ -149,6 +163,7 @@ public sealed class ImportItem
         }
 
         Status = ImportItemStatus.Done;
+        LeaseExpiresAt = null;
         Outcome = converted.Outcome;
         Draft = converted.Content;
         Title = converted.Content?.Title;
@@ -163,6 +178,7 @@ public sealed class ImportItem
     public void Fail(string reason, DateTimeOffset now)
     {
         Status = ImportItemStatus.Done;
+        LeaseExpiresAt = null;
         Outcome = ImportOutcome.Failed;
         Error = reason;
         Payload = null;

@@ -49,20 +49,27 @@ public sealed class ImportQueue
 /// <summary>
 /// Converts uploaded files in the background, one at a time in the order they came, each within its time limit
 /// (<see cref="ImportConverter"/>), and stores every outcome on its <see cref="ImportItem"/>. The queue is the
-/// database: a file is claimed by moving it from Queued to Running (a concurrency token, so two app instances
-/// never take the same file), and a restart takes up what was left (a file that was being read when the app stopped
-/// is read once more, then given up).
+/// database, shared by every node: a node claims a file by moving it from Queued to Running with a lease (its node id
+/// and an expiry; the status is a concurrency token, so two nodes never take the same file). A live node finishes a
+/// file well before its lease runs out (the file's time limit is far shorter); a file whose lease has expired belongs
+/// to a node that stopped, and any node puts it back in the queue (read once more, then given up).
 /// </summary>
 internal sealed partial class ImportWorker(
-    IServiceScopeFactory scopes, ImportQueue queue, TimeProvider time, IOptions<ImportOptions> options, ILogger<ImportWorker> log) : BackgroundService
+    IServiceScopeFactory scopes, ImportQueue queue, TimeProvider time, IOptions<ImportOptions> options, IOptions<RegistryOptions> registry,
+    ILogger<ImportWorker> log) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 
+    private TimeSpan FileTimeout => TimeSpan.FromSeconds(Math.Max(1, options.Value.FileTimeoutSeconds));
+
+    /// <summary>Twice the time limit and a minute: a node that still holds a file by then has stopped.</summary>
+    private TimeSpan Lease => FileTimeout * 2 + TimeSpan.FromMinutes(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RunSafelyAsync(RecoverAsync, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
+            await RunSafelyAsync(RecoverAsync, stoppingToken);
             await RunSafelyAsync(DrainAsync, stoppingToken);
             await queue.WaitAsync(Poll, stoppingToken);
         }
@@ -85,23 +92,35 @@ internal sealed partial class ImportWorker(
 #pragma warning restore CA1031
     }
 
+    /// <summary>Puts back the files whose lease has expired (never one that a live node is reading).</summary>
     private async Task RecoverAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         var now = time.GetUtcNow();
-        foreach (var item in await db.ImportItems.Where(i => i.Status == ImportItemStatus.Running).ToListAsync(ct))
+        var nowUtc = now.UtcDateTime;
+        foreach (var item in await db.ImportItems
+                     .Where(i => i.Status == ImportItemStatus.Running && (i.LeaseExpiresAt == null || i.LeaseExpiresAt <= nowUtc))
+                     .ToListAsync(ct))
         {
+            LogLeaseExpired(log, item.Id, item.LeaseOwner);
             item.Interrupted(now);
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // another node put them back first
+        }
     }
 
     /// <summary>Converts queued files until none is left.</summary>
     private async Task DrainAsync(CancellationToken ct)
     {
-        var timeout = TimeSpan.FromSeconds(Math.Max(1, options.Value.FileTimeoutSeconds));
+        var timeout = FileTimeout;
         while (!ct.IsCancellationRequested)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -112,7 +131,7 @@ internal sealed partial class ImportWorker(
                 return;
             }
 
-            item.Start();
+            item.Start(registry.Value.NodeId, time.GetUtcNow() + Lease);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -128,6 +147,11 @@ internal sealed partial class ImportWorker(
             {
                 await db.SaveChangesAsync(ct);
             }
+            catch (DbUpdateConcurrencyException)
+            {
+                LogLeaseLost(log, item.Id);
+                continue; // the lease ran out and another node took the file: its outcome counts, not this one
+            }
             catch (DbUpdateException ex)
             {
                 // The outcome could not be stored as it is (say, text the database refuses): keep the failure instead.
@@ -142,4 +166,10 @@ internal sealed partial class ImportWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import worker: a step failed; it is tried again at the next poll")]
     private static partial void LogFailed(ILogger logger, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import worker: the lease of file {ItemId} (node {Node}) has expired; it goes back to the queue")]
+    private static partial void LogLeaseExpired(ILogger logger, int itemId, string? node);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import worker: file {ItemId} was taken by another node after this node's lease ran out; this reading is dropped")]
+    private static partial void LogLeaseLost(ILogger logger, int itemId);
 }

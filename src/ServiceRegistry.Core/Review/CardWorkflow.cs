@@ -51,6 +51,8 @@ public sealed class CardWorkflow(RegistryDbContext db, TimeProvider time, Servic
         var seenVersion = card.Version;
         var now = time.GetUtcNow();
         ServiceCard? produced = null;
+        // A service ID is taken inside the card's transaction (ServiceIdIssuer); a step not saved gives it back.
+        await using var transaction = action == WorkflowAction.IssueServiceId ? await db.Database.BeginTransactionAsync(ct) : null;
         var result = action switch
         {
             WorkflowAction.Submit => (actor.IsEditorOf(card) || actor.IsHeadOf(card) ? await ParentExistsAsync(card, ct) : null) ?? card.Submit(actor, now),
@@ -86,8 +88,17 @@ public sealed class CardWorkflow(RegistryDbContext db, TimeProvider time, Servic
         try
         {
             await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
         }
         catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Conflict(card);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             return Conflict(card);

@@ -16,7 +16,9 @@ public sealed class Counter
 /// Issues service IDs: unique, never reused, in the configured pattern (Registry:ServiceIdPattern; each '#' is a
 /// digit of the sequence, anything else is kept; default 11 digits as the national registry issues them). The
 /// counter only moves forward and numbers already taken (e.g. by imported cards) are skipped, so an ID is never
-/// given twice; the counter and the card are saved together by the caller's SaveChanges.
+/// given twice. The next number is taken by one statement that increments the counter and returns it, in the
+/// caller's transaction: the row stays locked until the card is saved (a concurrent issue, on any node, waits
+/// and then takes the next number), and a card that is not saved gives its number back.
 /// </summary>
 public sealed class ServiceIdIssuer(RegistryDbContext db, IOptions<RegistryOptions> options)
 {
@@ -31,22 +33,25 @@ public sealed class ServiceIdIssuer(RegistryDbContext db, IOptions<RegistryOptio
             throw new InvalidOperationException("Registry:ServiceIdPattern must contain at least one '#'.");
         }
 
-        var counter = await db.Counters.SingleOrDefaultAsync(c => c.Name == CounterName, ct);
-        if (counter is null)
+        if (db.Database.CurrentTransaction is null)
         {
-            counter = new Counter { Name = CounterName, Value = 0 };
-            db.Counters.Add(counter);
+            throw new InvalidOperationException("A service ID is taken inside the transaction that saves its card.");
         }
 
         while (true)
         {
-            counter.Value++;
-            var id = Format(pattern, counter.Value);
-            if (counter.Value.ToString(CultureInfo.InvariantCulture).Length > digits)
+            // SQLite ≥ 3.35 and PostgreSQL: an upsert with RETURNING (the row is made on first use).
+            var value = (await db.Database.SqlQuery<long>($"""
+                INSERT INTO "Counters" ("Name", "Value") VALUES ({CounterName}, 1)
+                ON CONFLICT ("Name") DO UPDATE SET "Value" = "Counters"."Value" + 1
+                RETURNING "Value"
+                """).ToListAsync(ct)).Single();
+            if (value.ToString(CultureInfo.InvariantCulture).Length > digits)
             {
                 throw new InvalidOperationException($"The service ID pattern '{pattern}' has no numbers left.");
             }
 
+            var id = Format(pattern, value);
             if (!await db.Cards.AnyAsync(c => c.ServiceId == id, ct))
             {
                 return id;

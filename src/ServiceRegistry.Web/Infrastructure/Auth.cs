@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -23,9 +24,14 @@ public static class Auth
 
     public static IServiceCollection AddRegistryAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        // One key ring for every node, in the database; encrypted at rest when a certificate is configured.
         var options = configuration.GetSection("Registry").Get<RegistryOptions>() ?? new RegistryOptions();
-        var keys = Path.Combine(Path.GetFullPath(options.DataDirectory, environment.ContentRootPath), "keys");
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys)).SetApplicationName("ServiceRegistry");
+        var protection = services.AddDataProtection().PersistKeysToDbContext<RegistryDbContext>().SetApplicationName("ServiceRegistry");
+        if (!string.IsNullOrWhiteSpace(options.KeyCertificatePath))
+        {
+            protection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
+                Path.GetFullPath(options.KeyCertificatePath, environment.ContentRootPath), options.KeyCertificatePassword));
+        }
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<RegistryUser>(o =>

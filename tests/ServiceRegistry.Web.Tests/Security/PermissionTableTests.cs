@@ -36,6 +36,7 @@ public sealed class PermissionTableTests : IAsyncLifetime
         new("GET /", Fixture.Published, Everyone),
         new("GET /services/{id:int}", Fixture.Published, Everyone),
         new("GET /healthz", Fixture.None, Everyone),
+        new("GET /healthz/ready", Fixture.None, Everyone),
         new("GET /error/{code:int?}", Fixture.None, Everyone),
         new("POST /error/{code:int?}", Fixture.None, Everyone),
         new("GET /account/login", Fixture.None, Everyone),

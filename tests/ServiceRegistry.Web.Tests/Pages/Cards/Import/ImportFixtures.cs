@@ -116,7 +116,7 @@ public static class ImportFixtures
             foreach (var (name, bytes) in files)
             {
                 var item = batch.Queue(name, bytes);
-                item.Start(); // the worker leaves a running file alone (only a restart takes it up again)
+                item.Start("another-node", app.Clock.GetUtcNow().AddDays(1)); // leased by a live node: the worker leaves it alone
                 if (!reading)
                 {
                     item.Finish(await ImportConverter.ConvertAsync(item.ToInput(), TimeSpan.FromSeconds(30), default), app.Clock.GetUtcNow());
