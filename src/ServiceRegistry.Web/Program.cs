@@ -13,6 +13,8 @@ var builder = WebApplication.CreateBuilder(command ? [] : args);
 // CSS and scripts). A published app has no such manifest, and this does nothing.
 builder.WebHost.UseStaticWebAssets();
 builder.AddRegistryCore();
+builder.AddReadRouting(); // ConnectionStrings:RegistryRead for public reads (hot standby)
+builder.AddRegistryTelemetry();
 builder.Services.AddRegistryAuth(builder.Configuration, builder.Environment);
 builder.Services.AddRazorPages(pages =>
 {
@@ -23,7 +25,7 @@ builder.Services.AddRazorPages(pages =>
 builder.Services.AddPersianUi();
 builder.Services.AddCardPdf();
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
-builder.Services.AddProblemDetails();
+builder.Services.AddRegistryProblemDetails();
 builder.Services.AddRegistryApi();
 builder.Host.UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; });
 
@@ -41,6 +43,7 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
 });
 app.UseRouting(); // after the error handlers, so a re-executed request is routed again
 app.UseAuthentication();
+app.UseReadRouting();
 app.UseAuthorization();
 app.UsePersianCulture();
 app.MapStaticAssets();

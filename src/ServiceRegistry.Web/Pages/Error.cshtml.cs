@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServiceRegistry.Web.Infrastructure;
 
 namespace ServiceRegistry.Web.Pages;
 
@@ -10,17 +11,23 @@ public sealed class ErrorModel : PageModel
     public string Heading { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
+    /// <summary>The id of the failed request, as the logs and traces carry it (<see cref="Problems.RequestId"/>).</summary>
+    public string RequestId { get; private set; } = "";
+
     public void OnGet(int? code) => Describe(code);
 
     public void OnPost(int? code) => Describe(code);
 
     private void Describe(int? code)
     {
-        (Heading, Explanation) = code switch
+        RequestId = Problems.RequestId(HttpContext);
+        // An exception re-executes /error without a code: the status the exception handler chose (500, or 503) tells.
+        (Heading, Explanation) = (code ?? Response.StatusCode) switch
         {
             404 => ("صفحه پیدا نشد", "نشانی درست نیست یا این خدمت منتشر نشده است."),
             403 => ("دسترسی ندارید", "برای این کار اجازه ندارید."),
             400 => ("درخواست نادرست", "درخواست قابل پردازش نبود."),
+            503 => (Problems.DatabaseUnavailableTitle, Problems.DatabaseUnavailableDetail),
             _ => ("خطایی رخ داد", "مشکلی در سامانه پیش آمد؛ دوباره تلاش کنید. اگر تکرار شد به پشتیبانی خبر دهید."),
         };
     }
