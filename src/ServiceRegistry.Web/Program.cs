@@ -2,6 +2,7 @@ using ServiceRegistry.Core;
 using ServiceRegistry.Web.Api;
 using ServiceRegistry.Web.Commands;
 using ServiceRegistry.Web.Infrastructure;
+using ServiceRegistry.Web.Infrastructure.Security;
 
 // One executable: with a command (export, import, seed, users) it runs that; otherwise it serves the web app.
 // Both share one configuration (appsettings*.json, environment variables). The database is migrated
@@ -16,6 +17,7 @@ builder.AddRegistryCore();
 builder.AddReadRouting(); // ConnectionStrings:RegistryRead for public reads (hot standby)
 builder.AddRegistryTelemetry();
 builder.Services.AddRegistryAuth(builder.Configuration, builder.Environment);
+builder.Services.AddRegistrySecurity(builder.Configuration, builder.Environment);
 builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.AuthorizeFolder("/Cards", Auth.StaffPolicy);
@@ -35,6 +37,7 @@ if (command)
     return await Cli.RunAsync(app.Services, args);
 }
 
+app.UseRegistrySecurity(); // forwarded headers, HSTS and HTTPS in Production, security headers on every response
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
 {
@@ -42,8 +45,10 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
     pages.UseStatusCodePagesWithReExecute("/error/{0}");
 });
 app.UseRouting(); // after the error handlers, so a re-executed request is routed again
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseReadRouting();
+app.UseApiCsrfProtection(); // cookie-signed API writes only from the app's own pages
 app.UseAuthorization();
 app.UsePersianCulture();
 app.MapStaticAssets();

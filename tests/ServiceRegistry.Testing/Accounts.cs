@@ -53,6 +53,9 @@ public static partial class Accounts
     public static async Task<HttpClient> ClientAsAsync(this WebApplicationFactory<Program> app, TestUser? user)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        // As the app's own pages do: a browser names the page's origin on every write, and the API's writes with a
+        // cookie are refused without it (see ApiCsrfTests for requests from elsewhere).
+        client.DefaultRequestHeaders.Add("Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority));
         if (user is null)
         {
             return client;

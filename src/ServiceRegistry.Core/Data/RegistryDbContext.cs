@@ -25,6 +25,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportItem> ImportItems => Set<ImportItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -132,6 +133,18 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             counter.ToTable("Counters");
             counter.HasKey(c => c.Name);
             counter.Property(c => c.Value).IsConcurrencyToken();
+        });
+
+        builder.Entity<ApiToken>(token =>
+        {
+            token.ToTable("ApiTokens");
+            token.Property(t => t.Name).IsRequired();
+            token.Property(t => t.Role).IsRequired();
+            token.Property(t => t.Hash).IsRequired();
+            token.Property(t => t.Hint).IsRequired();
+            token.Property(t => t.CreatedBy).IsRequired();
+            token.HasIndex(t => t.Hash).IsUnique();
+            token.HasOne<Agency>().WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<ImportBatch>(batch =>

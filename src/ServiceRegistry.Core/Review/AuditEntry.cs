@@ -43,6 +43,8 @@ public static class AuditActions
     public const string SignedIn = "signedIn";
     public const string SignInFailed = "signInFailed";
     public const string UserCreated = "userCreated";
+    public const string ApiTokenCreated = "apiTokenCreated";
+    public const string ApiTokenRevoked = "apiTokenRevoked";
 
     public static string Label(string action) => action switch
     {
@@ -59,6 +61,8 @@ public static class AuditActions
         SignedIn => "ورود به سامانه",
         SignInFailed => "ورود ناموفق",
         UserCreated => "ایجاد کاربر",
+        ApiTokenCreated => "ایجاد توکن API",
+        ApiTokenRevoked => "ابطال توکن API",
         _ => action,
     };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Options;
 using ServiceRegistry.Core;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Data;
+using ServiceRegistry.Web.Infrastructure.Security;
 
 namespace ServiceRegistry.Web.Infrastructure;
 
@@ -16,6 +18,9 @@ public static class Auth
 {
     public const string StaffPolicy = "staff";
     public const string AdminPolicy = "admin";
+
+    /// <summary>The default authentication scheme: picks the API token or the cookie per request.</summary>
+    public const string RegistryScheme = "registry";
 
     private const string AgencyClaim = "sr:agency";
     private const string ScopeClaim = "sr:scope";
@@ -33,7 +38,12 @@ public static class Auth
                 Path.GetFullPath(options.KeyCertificatePath, environment.ContentRootPath), options.KeyCertificatePassword));
         }
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // One default scheme: a bearer token on the API (machine clients), otherwise the sign-in cookie.
+        services.AddAuthentication(RegistryScheme)
+            .AddPolicyScheme(RegistryScheme, null, policy => policy.ForwardDefaultSelector = context =>
+                ApiTokenAuthentication.Carries(context.Request) ? ApiTokenAuthentication.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
+            .AddIdentityCookies();
         services.AddIdentityCore<RegistryUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -58,6 +68,8 @@ public static class Auth
             cookie.Cookie.Name = "sr.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
+            // Production runs behind a TLS proxy (forwarded headers give the scheme): the cookie never travels in clear.
+            cookie.Cookie.SecurePolicy = environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers 401/403 instead of sending a browser to the sign-in page.
@@ -102,6 +114,28 @@ public static class Auth
     }
 
     public static Actor GetActor(this HttpContext context) => context.User.ToActor();
+
+    /// <summary>The principal of an API token: its role, agency scope or province, and −id as the user id.</summary>
+    public static ClaimsPrincipal TokenPrincipal(ApiToken token, IReadOnlyList<int> scope, string scheme)
+    {
+        var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, (-token.Id).ToString(CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(ClaimTypes.Name, "token:" + token.Hint));
+        identity.AddClaim(new Claim(ClaimTypes.Role, token.Role));
+        identity.AddClaim(new Claim(NameClaim, "توکن API «" + token.Name + "»"));
+        if (token.Province is { } province)
+        {
+            identity.AddClaim(new Claim(ProvinceClaim, province));
+        }
+
+        if (token.AgencyId is { } agencyId)
+        {
+            identity.AddClaim(new Claim(AgencyClaim, agencyId.ToString(CultureInfo.InvariantCulture)));
+            identity.AddClaim(new Claim(ScopeClaim, string.Join(',', scope)));
+        }
+
+        return new ClaimsPrincipal(identity);
+    }
 
     /// <summary>Puts what the rules need into the sign-in cookie: display name, agency, the agencies below it, province.</summary>
     private sealed class RegistryClaimsFactory(

@@ -91,6 +91,9 @@ public sealed class PermissionTableTests : IAsyncLifetime
         new("GET /admin/audit", Fixture.None, Who.Admin),
         new("GET /admin/agencies", Fixture.None, Who.Admin),
         new("POST /admin/agencies", Fixture.None, Who.Admin),
+        new("GET /admin/api-tokens", Fixture.None, Who.Admin),
+        new("POST /admin/api-tokens", Fixture.None, Who.Admin),
+        new("POST /admin/api-tokens?handler=revoke", Fixture.None, Who.Admin),
 
         // catalog API, its description and exports
         new("GET /api", Fixture.None, Everyone),
@@ -175,6 +178,33 @@ public sealed class PermissionTableTests : IAsyncLifetime
                 if (allowed != expected)
                 {
                     failures.AppendLine($"{rule.Key} as {who}: expected {(expected ? "allow" : "deny")}, got {(int)response.StatusCode} {response.Headers.Location}");
+                }
+            }
+        }
+
+        Assert.True(failures.Length == 0, failures.ToString());
+    }
+
+    [Fact]
+    public async Task EveryRoute_AnswersWithTheSecurityHeaders()
+    {
+        var failures = new StringBuilder();
+        foreach (var rule in Table)
+        {
+            // Allowed and refused answers alike: the national office, and the public (mostly 401/302/404)
+            foreach (var who in new[] { Who.Admin, Who.Anonymous })
+            {
+                // Arrange
+                var id = await FixtureAsync(rule.Fixture);
+                var client = rule.Key == "POST /account/logout" ? await _app.ClientAsAsync(_users[who]) : _clients[who];
+
+                // Act
+                var response = await SendAsync(client, rule.Key, id);
+
+                // Assert
+                if (SecurityHeadersTests.Missing(response) is { Length: > 0 } missing)
+                {
+                    failures.AppendLine($"{rule.Key} as {who} ({(int)response.StatusCode}): {missing}");
                 }
             }
         }

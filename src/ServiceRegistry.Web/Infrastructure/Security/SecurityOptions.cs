@@ -1,0 +1,30 @@
+namespace ServiceRegistry.Web.Infrastructure.Security;
+
+/// <summary>The "Security" section of the configuration.</summary>
+public sealed class SecurityOptions
+{
+    /// <summary>Addresses of the reverse proxies whose X-Forwarded-For/-Proto are believed (e.g. "10.0.0.5").
+    /// Without any, only a proxy on the same machine (loopback) is.</summary>
+    public IList<string> KnownProxies { get; } = [];
+
+    /// <summary>Networks of such proxies, in CIDR notation ("10.0.0.0/24").</summary>
+    public IList<string> KnownNetworks { get; } = [];
+
+    /// <summary>The public HTTPS port that plain-HTTP requests are redirected to (Production).</summary>
+    public int HttpsPort { get; set; } = 443;
+
+    public SignInLimits SignIn { get; set; } = new();
+
+    /// <summary>How fast sign-in may be tried (see <see cref="LoginThrottle"/>).</summary>
+    public sealed class SignInLimits
+    {
+        /// <summary>Sign-in attempts per client address per minute, whatever the account.</summary>
+        public int PerAddressPerMinute { get; set; } = 30;
+
+        /// <summary>Attempts at one account per 15 minutes, from all addresses together.</summary>
+        public int PerAccountPer15Minutes { get; set; } = 10;
+
+        /// <summary>Failures at one account from one address before that address is refused it for 15 minutes.</summary>
+        public int FailuresBeforeLock { get; set; } = 5;
+    }
+}
