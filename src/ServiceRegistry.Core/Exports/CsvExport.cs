@@ -1,11 +1,17 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using ServiceRegistry.Core.Cards;
 
 namespace ServiceRegistry.Core.Exports;
 
-/// <summary>The services sheet of <see cref="CardSheets"/> as CSV (RFC 4180), UTF-8 with a BOM so Excel reads the Persian.</summary>
-public static class CsvExport
+/// <summary>
+/// The services sheet of <see cref="CardSheets"/> as CSV (RFC 4180), UTF-8 with a BOM so Excel reads the Persian.
+/// A cell a spreadsheet would read as a formula (it begins with =, +, -, @, a tab or a carriage return) is written
+/// quoted with a single quote in front (OWASP's advice against CSV injection), unless it is a plain number such as
+/// -12 or 3.5, which a spreadsheet reads as that number and never as a formula.
+/// </summary>
+public static partial class CsvExport
 {
     public static async Task WriteAsync(IAsyncEnumerable<ServiceCard> cards, Stream output, CancellationToken ct = default)
     {
@@ -32,7 +38,19 @@ public static class CsvExport
         }
     }
 
+    /// <summary>The characters that make a spreadsheet read a cell as a formula (or, for tab and carriage return,
+    /// that some strip before doing so).</summary>
+    private const string FormulaStarts = "=+-@\t\r";
+
     private static string Quote(string? value) =>
         value is null ? "" :
+        IsFormula(value) ? "\"'" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" :
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
+    /// <summary>True when a spreadsheet opening the file could take <paramref name="value"/> for a formula.</summary>
+    internal static bool IsFormula(string value) =>
+        value.Length > 0 && FormulaStarts.Contains(value[0], StringComparison.Ordinal) && !PlainNumber().IsMatch(value);
+
+    [GeneratedRegex(@"^[+-]?[0-9]+(\.[0-9]+)?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainNumber();
 }
