@@ -24,7 +24,7 @@ public sealed partial class CatalogIndex(IServiceScopeFactory scopes, ILogger<Ca
     public void Dispose() => _gate.Dispose();
 
     /// <summary>A snapshot has been loaded (the node's readiness, /healthz/ready).</summary>
-    public bool IsLoaded => Volatile.Read(ref current) is not null;
+    public bool IsLoaded => Volatile.Read(ref _current) is not null;
 
     /// <summary>Registries with more published cards than this rebuild the "did you mean" words at most once a minute.</summary>
     public const int SpellingRebuiltEveryChange = 50_000;
