@@ -5,6 +5,7 @@ using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Seeding;
 using ServiceRegistry.Testing;
 
 namespace ServiceRegistry.Web.Tests.Data;
