@@ -2,7 +2,7 @@
 # Runs every test of ServiceRegistry on a fresh Debian machine of this kind.
 # Installs what is missing (PostgreSQL, Chromium, poppler-utils) from Debian's packages, starts a private
 # PostgreSQL cluster on 127.0.0.1 (stopped again at the end), builds once, then runs:
-#   unit tests · integration tests on SQLite · the same integration tests on PostgreSQL · browser tests.
+#   unit tests and integration tests on SQLite, beside the same integration tests on PostgreSQL; then browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -49,35 +49,50 @@ log "building"
 dotnet build ServiceRegistry.slnx -c Release -nologo -clp:ErrorsOnly
 
 # --- 4. Tests -----------------------------------------------------------------------------------
-declare -A SUMMARY
+# Two lanes on the two cores: the PostgreSQL integration run (much of it waiting on the server) beside the unit tests
+# and the SQLite integration run; the browser tests last, alone (one Chromium, timing-sensitive). Each run writes its
+# log and its result line to $OUT, so the lanes never share output. Each integration app copies a database migrated
+# once per run (tests/ServiceRegistry.Testing/TestDatabase.cs).
 run() { # name, project, extra env...
   local name=$1 project=$2; shift 2
-  log "$name"
   local status=0
   env "$@" dotnet test --project "$project" -c Release --no-build > "$OUT/$name.log" 2>&1 || status=$?
-  grep -E '^(failed|  total|  failed|  succeeded|  skipped)' "$OUT/$name.log" || true
   local total succeeded failed
-  total=$(grep -E '^\s+total:' "$OUT/$name.log" | tail -1 | awk '{print $2}')
-  succeeded=$(grep -E '^\s+succeeded:' "$OUT/$name.log" | tail -1 | awk '{print $2}')
-  failed=$(grep -E '^\s+failed:' "$OUT/$name.log" | tail -1 | awk '{print $2}')
-  SUMMARY[$name]="${succeeded:-0}/${total:-0} passed"
+  total=$(grep -E '^\s+total:' "$OUT/$name.log" | tail -1 | awk '{print $2}' || true)
+  succeeded=$(grep -E '^\s+succeeded:' "$OUT/$name.log" | tail -1 | awk '{print $2}' || true)
+  failed=$(grep -E '^\s+failed:' "$OUT/$name.log" | tail -1 | awk '{print $2}' || true)
   # A run fails on a non-zero exit, on any failed test, or when no test ran at all.
-  if [ "$status" != 0 ] || [ "${failed:-1}" != 0 ] || [ "${total:-0}" = 0 ]; then
+  local verdict=passed
+  if [ "$status" != 0 ] || [ "${failed:-1}" != 0 ] || [ "${total:-0}" = 0 ]; then verdict=FAILED; fi
+  echo "$verdict ${succeeded:-0}/${total:-0} $status" > "$OUT/$name.result"
+  log "$name: $verdict (${succeeded:-0}/${total:-0})"
+}
+report() { # name: the result of one run, and the first lines of each failure
+  local name=$1 verdict summary status
+  read -r verdict summary status < "$OUT/$name.result"
+  printf '  %-22s %s passed\n' "$name" "$summary"
+  if [ "$verdict" != passed ]; then
     echo "FAILED: $name (exit $status; see $OUT/$name.log)"
     # The first lines of each failure, so a CI log that keeps only this output still says what went wrong.
     grep -E -A25 '^failed ' "$OUT/$name.log" | head -150 || true
     FAILED=1
   fi
 }
-FAILED=0
-run unit            tests/ServiceRegistry.Core.Tests
-run integration-sqlite   tests/ServiceRegistry.Web.Tests
-run integration-postgres tests/ServiceRegistry.Web.Tests REGISTRY_TEST_POSTGRES="$REGISTRY_PG_SERVER"
+RUNS=(unit integration-sqlite integration-postgres)
+log "tests (PostgreSQL beside unit + SQLite)"
+run integration-postgres tests/ServiceRegistry.Web.Tests REGISTRY_TEST_POSTGRES="$REGISTRY_PG_SERVER" &
+PG_LANE=$!
+run unit tests/ServiceRegistry.Core.Tests
+run integration-sqlite tests/ServiceRegistry.Web.Tests
+wait $PG_LANE || true
 if [ -d tests/ServiceRegistry.BrowserTests ]; then
+  log "browser tests"
   run browser tests/ServiceRegistry.BrowserTests
+  RUNS+=(browser)
 fi
 
+FAILED=0
 log "summary"
-for k in "${!SUMMARY[@]}"; do printf '  %-22s %s\n' "$k" "${SUMMARY[$k]}"; done | sort
-echo "  PostgreSQL tests executed: ${SUMMARY[integration-postgres]}"
+for name in "${RUNS[@]}"; do report "$name"; done
+echo "  PostgreSQL tests executed: $(cut -d' ' -f2 "$OUT/integration-postgres.result")"
 exit $FAILED

@@ -11,6 +11,7 @@ using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Imports;
 using ServiceRegistry.Core.Review;
+using ServiceRegistry.Core.Seeding;
 
 namespace ServiceRegistry.Core;
 
@@ -83,8 +84,7 @@ public static class CoreServices
         builder.Services.AddScoped<CatalogQuery>();
         builder.Services.AddSingleton<CatalogIndex>();
         builder.Services.AddScoped<Statistics.Dashboard>();
-        builder.Services.AddScoped<SyntheticRegistry>();
-        builder.Services.AddScoped<DemoData>();
+        builder.Services.AddScoped<DemoData>(); // the start-up seeds an empty registry; the bulk loader is the seed command's alone
         builder.Services.AddScoped<ServiceIdIssuer>();
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddScoped<CardWorkflow>();

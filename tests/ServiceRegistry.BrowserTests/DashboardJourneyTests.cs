@@ -3,6 +3,7 @@ using ServiceRegistry.BrowserTests.Pages;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Seeding;
 using ServiceRegistry.Testing;
 
 namespace ServiceRegistry.BrowserTests;

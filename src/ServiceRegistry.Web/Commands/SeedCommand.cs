@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ServiceRegistry.Core;
-using ServiceRegistry.Core.Catalog;
-using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Seeding;
 
 namespace ServiceRegistry.Web.Commands;
 
@@ -40,7 +39,8 @@ public static class SeedCommand
                     return 2;
                 }
 
-                var generator = scope.ServiceProvider.GetRequiredService<SyntheticRegistry>();
+                // Not in the app's services: a bulk loader that switches triggers off has no place in a request.
+                var generator = ActivatorUtilities.CreateInstance<SyntheticRegistry>(scope.ServiceProvider);
                 var interactive = !Console.IsErrorRedirected;
                 var progress = new Progress<SyntheticRegistry.Progress>(p =>
                     Console.Error.Write(SyntheticRegistry.Bar(p) + (interactive ? "\r" : "\n")));

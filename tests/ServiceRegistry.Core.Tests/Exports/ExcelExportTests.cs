@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Exports;
+using ServiceRegistry.Core.Seeding;
 
 namespace ServiceRegistry.Core.Tests.Exports;
 

@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Seeding;
 using ServiceRegistry.Testing;
 
 namespace ServiceRegistry.Web.Tests.Api;

@@ -1,9 +1,11 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Seeding;
 using ServiceRegistry.Testing;
 
 namespace ServiceRegistry.Web.Tests.Data;
@@ -27,8 +29,10 @@ public sealed class DatabaseTests : IAsyncLifetime
     [Fact]
     public async Task Migrations_CreateEveryTableAndColumnOfTheModel()
     {
-        // Arrange: the hand-written migrations have run at start-up
-        var missing = await _app.WithDbAsync(async db =>
+        // Arrange: the hand-written migrations have run at start-up, on an empty database (not the suite's template)
+        await using var app = new RegistryApp { MigrateFromEmpty = true };
+        await app.CreateBrowserlessClient().GetAsync("/healthz");
+        var missing = await app.WithDbAsync(async db =>
         {
             var result = new List<string>();
             var conn = db.Database.GetDbConnection();
@@ -52,7 +56,25 @@ public sealed class DatabaseTests : IAsyncLifetime
 
         // Assert
         Assert.Empty(missing);
-        Assert.Empty(await _app.WithDbAsync(async db => (await db.Database.GetPendingMigrationsAsync()).ToList()));
+        Assert.Empty(await app.WithDbAsync(async db => (await db.Database.GetPendingMigrationsAsync()).ToList()));
+    }
+
+    [Fact]
+    public async Task StartUp_OnACopyOfTheMigratedTemplate_StillCreatesRolesAndSeedsTheDemoCards()
+    {
+        // Arrange: an app on a copy of the suite's template (migrated, nothing else in it)
+        await using var app = new RegistryApp { SeedDemoData = true };
+
+        // Act
+        var health = await app.CreateBrowserlessClient().GetAsync("/healthz");
+
+        // Assert: the start-up's own work ran on the copy
+        Assert.True(health.IsSuccessStatusCode);
+        var roles = await app.WithDbAsync(db => db.Roles.Select(r => r.Name!).ToListAsync());
+        Assert.Equal(Roles.All.Order(StringComparer.Ordinal), roles.Order(StringComparer.Ordinal));
+        Assert.Equal(DemoData.Cards().Count(), await app.WithDbAsync(db => db.Cards.CountAsync()));
+        var catalog = await app.CreateBrowserlessClient().GetStringAsync("/api/v1/services");
+        Assert.Contains("\"total\":" + DemoData.Cards().Count(), catalog, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,10 +4,10 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Catalog;
+using ServiceRegistry.Core.Seeding;
 using ServiceRegistry.Testing;
 
-namespace ServiceRegistry.Web.Tests.Catalog;
+namespace ServiceRegistry.Web.Tests.Seeding;
 
 /// <summary>The bulk loader (`seed --synthetic`) on each database: the loaded cards are searchable and counted by the
 /// catalog, including by a catalog index that was loaded before the bulk load (its "reload everything" entry).</summary>
@@ -33,7 +33,7 @@ public sealed class SyntheticRegistryTests : IAsyncLifetime
         long written;
         await using (var scope = _app.Services.CreateAsyncScope())
         {
-            written = await scope.ServiceProvider.GetRequiredService<SyntheticRegistry>().GenerateAsync(300, seed: 5, ct: Ct);
+            written = await ActivatorUtilities.CreateInstance<SyntheticRegistry>(scope.ServiceProvider).GenerateAsync(300, seed: 5, ct: Ct);
         }
 
         // Assert
@@ -49,5 +49,21 @@ public sealed class SyntheticRegistryTests : IAsyncLifetime
         Assert.True(list.GetProperty("total").GetInt32() >= withWord, "every published card with the word in its title is found");
         var first = list.GetProperty("items").EnumerateArray().First().GetProperty("title").GetString()!;
         Assert.Contains("پروانه", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WebApp_Services_DoNotHoldTheBulkLoader()
+    {
+        // Arrange
+        await _app.CreateBrowserlessClient().GetAsync("/healthz", Ct);
+        await using var scope = _app.Services.CreateAsyncScope();
+
+        // Act
+        var loader = scope.ServiceProvider.GetService<SyntheticRegistry>();
+        var demo = scope.ServiceProvider.GetService<DemoData>();
+
+        // Assert: only the seed command makes one; the start-up's demo seeding is still there
+        Assert.Null(loader);
+        Assert.NotNull(demo);
     }
 }

@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
+using ServiceRegistry.Core.Exchange;
 
-namespace ServiceRegistry.Core.Exchange;
+namespace ServiceRegistry.Core.Seeding;
 
 /// <summary>
 /// The five services of the sample forms (shared/samples/forms), entered by hand as complete cards

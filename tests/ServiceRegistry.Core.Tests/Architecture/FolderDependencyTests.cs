@@ -1,0 +1,51 @@
+using ServiceRegistry.Core.Cards;
+
+namespace ServiceRegistry.Core.Tests.Architecture;
+
+/// <summary>
+/// The folders of Core (its namespaces) use each other in one direction only: no two folders reach each other.
+/// Data (the DbContext maps every folder's entities, and the rules query it directly) and the root namespace (the
+/// composition root) are left out: they are the hub, not a folder of rules.
+/// </summary>
+public sealed class FolderDependencyTests
+{
+    /// <summary>Folders still in a cycle. It is listed so that no other folder joins it; the test fails when it changes,
+    /// so whoever breaks a cycle shrinks this list. The edges that close it (the failure message prints all of them):
+    /// Cards.ServiceCard → Accounts.Actor, Catalog.SearchTerms, Exchange.CardJson, Review.AuditEntry/CardVersion/ReviewComment,
+    /// Statistics.Burden/BurdenExtensions; Accounts.UserAccounts → Review.AuditEntry with Review.CardWorkflow → Accounts.Actor.</summary>
+    private static readonly string[][] Remaining = [["Accounts", "Cards", "Catalog", "Exchange", "Review", "Statistics"]];
+
+    private static readonly string[] Hub = ["", "Data"];
+
+    [Fact]
+    public void CoreFolders_UseEachOtherInOneDirection_ExceptTheCycleStillListed()
+    {
+        // Arrange
+        var core = FolderDependencies.Of(typeof(CardContent).Assembly.Location).Without(Hub);
+
+        // Act
+        var cycles = core.Cycles();
+
+        // Assert
+        var edges = core.Edges.Where(e => cycles.Any(c => c.Contains(FolderDependencies.Folder(e.From)) && c.Contains(FolderDependencies.Folder(e.To))))
+            .Select(e => $"{e.From} → {e.To}");
+        Assert.True(
+            cycles.Select(c => string.Join(", ", c)).SequenceEqual(Remaining.Select(c => string.Join(", ", c))),
+            "folders in cycles: " + string.Join(" | ", cycles.Select(c => string.Join(", ", c))) + "\n" + string.Join("\n", edges));
+    }
+
+    [Fact]
+    public void Cycles_FolderThatUsesAnotherAndBack_IsFound()
+    {
+        // Arrange: Imports uses Cards; Cards using Imports back would close a cycle
+        var core = FolderDependencies.Of(typeof(CardContent).Assembly.Location).Without(Hub);
+        var withBackEdge = core.With(("ServiceRegistry.Core.Cards.CardContent", "ServiceRegistry.Core.Imports.ImportResult"));
+
+        // Act
+        var cycles = withBackEdge.Cycles();
+
+        // Assert
+        Assert.Contains(cycles, c => c.Contains("Imports") && c.Contains("Cards"));
+        Assert.DoesNotContain(core.Cycles(), c => c.Contains("Imports"));
+    }
+}
