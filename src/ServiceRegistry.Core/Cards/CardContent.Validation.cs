@@ -184,7 +184,7 @@ public sealed partial class CardContent
             account.Holder = Clean(account.Holder);
         }
 
-        Fees.BankAccounts.RemoveAll(b => b.Number.Length == 0 && b.Holder is null);
+        Fees.BankAccounts.RemoveAll(b => CardRows.IsBlank(b));
         WebAddresses = Texts(WebAddresses).Where(w => !w.TrimEnd('.').Equals("www", StringComparison.OrdinalIgnoreCase)).ToList();
         SystemName = Clean(SystemName);
         Stages ??= new();
@@ -205,7 +205,7 @@ public sealed partial class CardContent
             link.ExchangedFields = Clean(link.ExchangedFields);
         }
 
-        InternalSystemLinks.RemoveAll(l => l.SystemName is null && l.ExchangedFields is null && l.Inquiry is null);
+        InternalSystemLinks.RemoveAll(l => CardRows.IsBlank(l));
         ExternalAgencyLinks = (ExternalAgencyLinks ?? []).Where(l => l is not null).ToList();
         foreach (var link in ExternalAgencyLinks)
         {
@@ -214,8 +214,7 @@ public sealed partial class CardContent
             link.ExchangedFields = Clean(link.ExchangedFields);
         }
 
-        ExternalAgencyLinks.RemoveAll(l => l.Agency is null && l.SystemName is null && l.ExchangedFields is null
-            && l.CostRials is null && l.Inquiry is null && l.NonElectronicBy is null);
+        ExternalAgencyLinks.RemoveAll(l => CardRows.IsBlank(l));
         ProcessSteps = Texts(ProcessSteps);
         FormFiller ??= new();
         FormFiller.Name = Clean(FormFiller.Name);
@@ -244,13 +243,10 @@ public sealed partial class CardContent
                 inquiry.Notes = Clean(inquiry.Notes);
             }
 
-            permit.Inquiries.RemoveAll(i => i.Agency is null && i.Kind is null && i.RequiredDocuments.Count == 0 && i.Validity is null
-                && i.CostRials is null && i.Duration is null && i.Electronic is null && i.Notes is null);
+            permit.Inquiries.RemoveAll(i => CardRows.IsBlank(i));
         }
 
-        Permits.RemoveAll(p => p.Title.Length == 0 && p.Kind is null && p.LegalBasis is null && p.RequiredDocuments.Count == 0
-            && p.Validity is null && p.CostRials is null && p.ApplicantTypes.Count == 0 && p.ProcessDuration is null
-            && p.Supervisors is null && p.Electronic is null && p.Notes is null && p.Inquiries.Count == 0);
+        Permits.RemoveAll(p => CardRows.IsBlank(p));
         Unmapped = Texts(Unmapped);
         return this;
     }

@@ -47,7 +47,7 @@ public sealed partial class CardWorkflow(RegistryDbContext db, TimeProvider time
         var card = await db.Cards.SingleOrDefaultAsync(c => c.Id == cardId, ct);
         if (card is null || !actor.CanView(card))
         {
-            return new WorkflowOutcome(WorkflowOutcomeKind.NotFound, "شناسنامه پیدا نشد.", null);
+            return NotFound();
         }
 
         var seenVersion = card.Version;

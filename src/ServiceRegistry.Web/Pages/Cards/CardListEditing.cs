@@ -95,17 +95,7 @@ public static partial class CardListEditing
         long or int or decimal => modelState.TryGetValue(name, out var typed) && string.IsNullOrWhiteSpace(typed.AttemptedValue),
         Enum => false,
         IList items => items.Count == 0,
-        _ => value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0)
-            .All(p => IsBlankMember(p.GetValue(value), $"{name}.{p.Name}", modelState)),
-    };
-
-    /// <summary>A member of a row: a number is blank when nothing was typed and nothing bound.</summary>
-    private static bool IsBlankMember(object? value, string name, ModelStateDictionary modelState) => value switch
-    {
-        long or int or decimal => false,
-        null => !modelState.TryGetValue(name, out var typed) || string.IsNullOrWhiteSpace(typed.AttemptedValue),
-        _ => IsBlank(value, name, modelState),
+        _ => CardRows.IsBlank(value, member => modelState.TryGetValue(member, out var attempt) && !string.IsNullOrWhiteSpace(attempt.AttemptedValue), name),
     };
 
     /// <summary>
