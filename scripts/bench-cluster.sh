@@ -99,14 +99,15 @@ for N in $SIZES; do
     done
 
     start_nginx "$NODES"
-    for target in "/api/v1/services?pageSize=20" "/services/$CARD"; do
-      curl -sf -o /dev/null "http://127.0.0.1:$LB_PORT$target"   # warm
+    for target in "/api/v1/services?pageSize=20" "/services/{id}"; do
+      url=${target/\{id\}/$CARD}
+      curl -sf -o /dev/null "http://127.0.0.1:$LB_PORT$url"   # warm
       load=$(cut -d' ' -f1-3 /proc/loadavg)
-      wrk -t2 -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency "http://127.0.0.1:$LB_PORT$target" >"$TMP/wrk.txt" 2>&1 || true
+      wrk -t2 -c"$WRK_CONNECTIONS" -d"$WRK_DURATION" --latency "http://127.0.0.1:$LB_PORT$url" >"$TMP/wrk.txt" 2>&1 || true
       rps=$(awk '/Requests\/sec/ {print $2}' "$TMP/wrk.txt")
       p50=$(awk '/ 50%/ {print $2}' "$TMP/wrk.txt"); p99=$(awk '/ 99%/ {print $2}' "$TMP/wrk.txt")
       errors=$(grep -E 'Non-2xx|Socket errors' "$TMP/wrk.txt" | tr -s ' ' | tr '\n' ' ' || true)
-      echo "| $N | $NODES | wrk -t2 -c$WRK_CONNECTIONS -d$WRK_DURATION ${target/$CARD/{id\}} via nginx | $rps req/s, p50 $p50, p99 $p99 ${errors} | $load |"
+      echo "| $N | $NODES | wrk -t2 -c$WRK_CONNECTIONS -d$WRK_DURATION $target via nginx | $rps req/s, p50 $p50, p99 $p99 ${errors} | $load |"
     done
     stop_nodes
   done

@@ -276,7 +276,7 @@ check "primary down: an API write answers 401/503, never 500 (got $code)" '[ "$c
 log "summary: ${#PASSED[@]} passed, ${#FAILED[@]} failed"
 for f in "${FAILED[@]}"; do echo "  FAIL  $f"; done
 if grep -h -E '"LogLevel":"(Error|Critical)"|fail: |crit: ' "$TMP"/node*.log >/dev/null 2>&1; then
-  echo "  (errors in the node logs; KEEP_LOGS=1 keeps $TMP)"
+  echo "  (the node logs have errors: expected after the primary stops; KEEP_LOGS=1 keeps $TMP)"
 fi
 
 if [ "$KEEP" = 1 ]; then
