@@ -40,6 +40,7 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
     pages.UseStatusCodePagesWithReExecute("/error/{0}");
 });
 app.UseRouting(); // after the error handlers, so a re-executed request is routed again
+app.UseRequestLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UsePersianCulture();
