@@ -46,6 +46,7 @@ app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
 });
 app.UseRouting(); // after the error handlers, so a re-executed request is routed again
 app.UseRateLimiter();
+app.UseRequestLimits();
 app.UseAuthentication();
 app.UseReadRouting();
 app.UseApiCsrfProtection(); // cookie-signed API writes only from the app's own pages

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace ServiceRegistry.Web.Infrastructure;
 
@@ -25,17 +24,14 @@ public static class UploadGuard
             return Outcome.TooBig;
         }
 
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = maxBytes;
-        }
+        RequestLimits.Apply(http, maxBytes);
 
         try
         {
             await antiforgery.ValidateRequestAsync(http);
             return Outcome.Ok;
         }
-        catch (AntiforgeryValidationException) when (request.HasFormContentType && request.ContentLength > maxBytes)
+        catch (AntiforgeryValidationException ex) when (request.HasFormContentType && request.ContentLength > maxBytes || ex.InnerException is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
             return Outcome.TooBig;
         }

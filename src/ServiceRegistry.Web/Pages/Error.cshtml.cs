@@ -16,7 +16,9 @@ public sealed class ErrorModel : PageModel
 
     public void OnGet(int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code);
+    // A re-executed POST takes the code from the route without model binding, which would read the form, and the
+    // body may be what failed (too large, or broken).
+    public void OnPost() => Describe(int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null);
 
     private void Describe(int? code)
     {
@@ -29,6 +31,7 @@ public sealed class ErrorModel : PageModel
             400 => ("درخواست نادرست", "درخواست قابل پردازش نبود."),
             503 => (Problems.DatabaseUnavailableTitle, Problems.DatabaseUnavailableDetail),
             429 => ("تلاش بیش از حد", "از این نشانی در چند دقیقه گذشته بیش از حد تلاش ورود شده است. چند دقیقه بعد دوباره تلاش کنید."),
+            413 => ("حجم درخواست بیش از اندازه است", "فایل یا فرمی که فرستادید از حد مجاز این صفحه بزرگ‌تر است؛ آن را کوچک‌تر کنید یا در چند بخش بفرستید."),
             _ => ("خطایی رخ داد", "مشکلی در سامانه پیش آمد؛ دوباره تلاش کنید. اگر تکرار شد به پشتیبانی خبر دهید."),
         };
     }
