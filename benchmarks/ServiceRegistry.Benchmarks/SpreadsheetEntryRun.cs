@@ -11,6 +11,7 @@ using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Exports;
 using ServiceRegistry.Core.Review;
+using ServiceRegistry.Core.Seeding;
 
 namespace ServiceRegistry.Benchmarks;
 

@@ -1,6 +1,7 @@
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Imports;
+using ServiceRegistry.Core.Seeding;
 using ServiceRegistry.Core.Tests.Imports;
 
 namespace ServiceRegistry.Core.Tests.Cards;
