@@ -20,7 +20,6 @@ public sealed class ImportOptions
     public long MaxUploadBytes => MaxUploadMegabytes * 1024L * 1024;
 
     /// <summary>Most rows of the services sheet that one spreadsheet upload (page or API) may carry.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000)]
     public int MaxSpreadsheetRows { get; set; } = 5_000;
 }
 
