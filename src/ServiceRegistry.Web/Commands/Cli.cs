@@ -5,7 +5,7 @@ namespace ServiceRegistry.Web.Commands;
 /// <summary>The executable's commands. Each runs against the same configuration and database as the web app.</summary>
 public static class Cli
 {
-    private static readonly string[] Names = ["export", "import", "seed", "users", "--help", "-h", "-?"];
+    private static readonly string[] Names = ["export", "import", "seed", "users", "tokens", "--help", "-h", "-?"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
@@ -17,6 +17,7 @@ public static class Cli
             ImportCommand.Create(services),
             SeedCommand.Create(services),
             UsersCommand.Create(services),
+            TokensCommand.Create(services),
         };
         return await root.Parse(args).InvokeAsync();
     }
