@@ -5,7 +5,7 @@ namespace ServiceRegistry.Web.Commands;
 /// <summary>The executable's commands. Each runs against the same configuration and database as the web app.</summary>
 public static class Cli
 {
-    private static readonly string[] Names = ["export", "import", "migrate", "seed", "users", "--help", "-h", "-?"];
+    private static readonly string[] Names = ["export", "import", "migrate", "seed", "users", "tokens", "--help", "-h", "-?"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
@@ -18,6 +18,7 @@ public static class Cli
             MigrateCommand.Create(services),
             SeedCommand.Create(services),
             UsersCommand.Create(services),
+            TokensCommand.Create(services),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -167,4 +167,29 @@ public sealed class ApiTokenTests : IAsyncLifetime
         Assert.Equal(["bearer", "cookie"], names);
         Assert.False(document.RootElement.GetProperty("paths").GetProperty("/api/v1/services").GetProperty("get").TryGetProperty("security", out _));
     }
+
+    [Fact]
+    public async Task TokensCommand_AddsListsAndRevokes()
+    {
+        // Arrange
+        var draft = await DraftAsync();
+        var agency = _agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // Act
+        var add = await RegistryCommand.RunAsync(_app.Settings, "tokens", "add", "--name", "سامانه خط فرمان", "--role", "editor", "--agency", agency, "--days", "30");
+        var secret = add.Output.Trim();
+        var submitted = await Machine(secret).PostAsync($"/api/v1/services/{draft}/submit", null, Ct);
+        var list = await RegistryCommand.RunAsync(_app.Settings, "tokens", "list");
+        var id = await _app.WithDbAsync(db => db.ApiTokens.Select(t => t.Id).SingleAsync(Ct));
+        var revoke = await RegistryCommand.RunAsync(_app.Settings, "tokens", "revoke", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var afterRevoke = await Machine(secret).PostAsync($"/api/v1/services/{draft}/archive", null, Ct);
+
+        // Assert
+        Assert.True(add.ExitCode == 0, add.Error);
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        Assert.Contains("سامانه خط فرمان", list.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, list.Output, StringComparison.Ordinal);
+        Assert.Equal(0, revoke.ExitCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.StatusCode);
+    }
 }
