@@ -73,6 +73,7 @@ FAILED=0
 run unit            tests/ServiceRegistry.Core.Tests
 run integration-sqlite   tests/ServiceRegistry.Web.Tests
 run integration-postgres tests/ServiceRegistry.Web.Tests REGISTRY_TEST_POSTGRES="$REGISTRY_PG_SERVER"
+run fuzz tests/ServiceRegistry.FuzzTests
 if [ -d tests/ServiceRegistry.BrowserTests ]; then
   run browser tests/ServiceRegistry.BrowserTests
 fi
