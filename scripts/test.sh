@@ -50,7 +50,7 @@ dotnet build ServiceRegistry.slnx -c Release -nologo -clp:ErrorsOnly
 
 # --- 4. Tests -----------------------------------------------------------------------------------
 # Two lanes on the two cores: the PostgreSQL integration run (much of it waiting on the server) beside the unit tests
-# and the SQLite integration run; the browser tests last, alone (one Chromium, timing-sensitive). Each run writes its
+# the SQLite integration run and the short fuzz run; the browser tests last, alone (one Chromium, timing-sensitive). Each run writes its
 # log and its result line to $OUT, so the lanes never share output. Each integration app copies a database migrated
 # once per run (tests/ServiceRegistry.Testing/TestDatabase.cs).
 run() { # name, project, extra env...
@@ -78,12 +78,13 @@ report() { # name: the result of one run, and the first lines of each failure
     FAILED=1
   fi
 }
-RUNS=(unit integration-sqlite integration-postgres)
-log "tests (PostgreSQL beside unit + SQLite)"
+RUNS=(unit integration-sqlite fuzz integration-postgres)
+log "tests (PostgreSQL beside unit + SQLite + fuzz)"
 run integration-postgres tests/ServiceRegistry.Web.Tests REGISTRY_TEST_POSTGRES="$REGISTRY_PG_SERVER" &
 PG_LANE=$!
 run unit tests/ServiceRegistry.Core.Tests
 run integration-sqlite tests/ServiceRegistry.Web.Tests
+run fuzz tests/ServiceRegistry.FuzzTests
 wait $PG_LANE || true
 if [ -d tests/ServiceRegistry.BrowserTests ]; then
   log "browser tests"

@@ -41,7 +41,7 @@ public static class ExcelImport
         {
             throw new InvalidDataException(ex.Message, ex);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or System.Xml.XmlException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or System.Xml.XmlException or ArgumentException) // ArgumentException: a content type the package reader cannot parse
         {
             throw new InvalidDataException("فایل اکسل خراب است و خوانده نشد. آن را در اکسل باز کنید و دوباره ذخیره کنید.", ex);
         }
@@ -50,10 +50,17 @@ public static class ExcelImport
     private static List<ImportedRow> Read(SpreadsheetDocument document)
     {
         var book = document.WorkbookPart ?? throw new InvalidDataException("فایل کارپوشه اکسل نیست.");
-        var shared = book.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        var shared = book.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
 
-        var sheets = book.Workbook.Sheets?.Elements<Sheet>()
-            .ToDictionary(s => s.Name?.Value ?? "", s => (WorksheetPart)book.GetPartById(s.Id!), StringComparer.Ordinal) ?? [];
+        // A damaged workbook may name a sheet twice, point at a part that is not a sheet, or have no workbook XML at all.
+        var sheets = new Dictionary<string, WorksheetPart>(StringComparer.Ordinal);
+        foreach (var sheet in book.Workbook?.Sheets?.Elements<Sheet>() ?? [])
+        {
+            if (sheet.Id?.Value is { } id && book.TryGetPartById(id, out var part) && part is WorksheetPart { Worksheet: not null } worksheet)
+            {
+                sheets.TryAdd(sheet.Name?.Value ?? "", worksheet);
+            }
+        }
         if (!sheets.TryGetValue(CardSheets.ServicesSheet, out var servicesPart))
         {
             throw new InvalidDataException($"برگه «{CardSheets.ServicesSheet}» در فایل نیست.");
@@ -125,7 +132,7 @@ public static class ExcelImport
     {
         string[]? headers = null;
         var rowNumber = 0;
-        foreach (var row in part.Worksheet.Descendants<Row>())
+        foreach (var row in part.Worksheet?.Descendants<Row>() ?? [])
         {
             rowNumber = row.RowIndex?.Value is { } r ? (int)r : rowNumber + 1;
             var values = new Dictionary<int, string>();

@@ -113,7 +113,7 @@ public static class LegacyFormImporter
         }
         catch (DecoderFallbackException)
         {
-            var arabic = Encoding.GetEncoding(1256).GetString(bytes);
+            var arabic = CodePagesEncodingProvider.Instance.GetEncoding(1256)!.GetString(bytes); // not registered globally: taken from the provider
             if (arabic.Count(c => c is >= '\u0600' and <= '\u06FF') > arabic.Length / 10)
             {
                 return arabic;
