@@ -62,8 +62,11 @@ public static class ReadRouting
         && context.User.Identity?.IsAuthenticated != true
         && IsPublicPath(context.Request.Path);
 
+    // The probes too: a node that can serve the public catalog from the standby stays in the load balancer while the
+    // primary is down (writes then answer 503 on every node alike).
     private static bool IsPublicPath(PathString path) =>
         path == "/"
+        || path.StartsWithSegments("/healthz")
         || path.StartsWithSegments("/services")
         || path.StartsWithSegments("/dashboard")
         || path.StartsWithSegments("/api/v1/services")

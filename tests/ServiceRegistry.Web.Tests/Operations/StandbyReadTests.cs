@@ -75,6 +75,7 @@ public sealed class StandbyReadTests : IAsyncLifetime
         var catalog = await anonymous.GetAsync("/", Ct);
         var card = await anonymous.GetAsync($"/services/{id}", Ct);
         var apiCard = await anonymous.GetAsync($"/api/v1/services/{id}", Ct);
+        var ready = await anonymous.GetAsync("/healthz/ready", Ct);
         var apiWrite = await editor.PostAsJsonAsync("/api/v1/services", new { title = "خدمت تازه" }, Ct);
         var staffPage = await editor.GetAsync("/cards", Ct);
 
@@ -84,6 +85,8 @@ public sealed class StandbyReadTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, catalog.StatusCode);
         Assert.Equal(HttpStatusCode.OK, card.StatusCode);
         Assert.Equal(HttpStatusCode.OK, apiCard.StatusCode);
+        // the node can serve the public catalog, so the load balancer keeps it
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         // writes (and signed-in work, which reads its own writes) need the primary: 503 with a Persian reason, never 500
         Assert.Equal(HttpStatusCode.ServiceUnavailable, apiWrite.StatusCode);
         var problem = await apiWrite.Content.ReadFromJsonAsync<JsonElement>(Ct);
