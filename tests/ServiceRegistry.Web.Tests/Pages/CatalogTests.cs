@@ -37,6 +37,24 @@ public sealed class CatalogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_Home_WithACodeInOtherCase_MarksItsFacetSelectedAndBothLinksClearIt()
+    {
+        // Arrange
+        var client = _app.CreateBrowserlessClient();
+
+        // Act: the address spells the code in lower case
+        var page = await RegistryApp.ParseAsync(await client.GetAsync("/?type=g2c&sort=title", TestContext.Current.CancellationToken));
+
+        // Assert: the G2C facet is selected, and its link clears the filter (the order stays), as does the chip
+        var selected = page.QuerySelectorAll("[data-facet=type] a[aria-pressed=true]");
+        Assert.Single(selected);
+        Assert.Equal("/?sort=title", selected[0].GetAttribute("href"));
+        var chip = page.QuerySelectorAll("a.filter-chip").Single(a => a.TextContent.Contains("نوع خدمت", StringComparison.Ordinal));
+        Assert.Equal("/?sort=title", chip.GetAttribute("href"));
+        Assert.Contains(page.QuerySelectorAll("input[type=hidden][name=type]"), i => i.GetAttribute("value") == "g2c");
+    }
+
+    [Fact]
     public async Task Get_Home_WithArabicLettersInQuery_FindsTheService()
     {
         // Arrange
