@@ -23,6 +23,7 @@ public sealed class FuzzRegressionTests
     [InlineData("xlsx-null-worksheet.xlsx")]
     [InlineData("xlsx-api-500.xlsx")]
     [InlineData("xlsx-bad-content-type.xlsx")]
+    [InlineData("xlsx-bad-cell-type.xlsx")]
     public void ExcelImport_DamagedWorkbook_IsReadOrRefusedWithAReason(string name)
     {
         // Act: a sheet part without a worksheet root was a NullReferenceException
