@@ -41,7 +41,7 @@ public static class ExcelImport
         {
             throw new InvalidDataException(ex.Message, ex);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or System.Xml.XmlException or ArgumentException or FormatException) // ArgumentException: a content type the package reader cannot parse; FormatException: an attribute value outside its enumeration (a cell type)
+        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or System.Xml.XmlException or ArgumentException or FormatException or InvalidOperationException) // a content type the package reader cannot parse, an attribute value outside its enumeration, a relationship to a missing part
         {
             throw new InvalidDataException("فایل اکسل خراب است و خوانده نشد. آن را در اکسل باز کنید و دوباره ذخیره کنید.", ex);
         }

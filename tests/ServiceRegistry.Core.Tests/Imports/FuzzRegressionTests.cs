@@ -24,6 +24,7 @@ public sealed class FuzzRegressionTests
     [InlineData("xlsx-api-500.xlsx")]
     [InlineData("xlsx-bad-content-type.xlsx")]
     [InlineData("xlsx-bad-cell-type.xlsx")]
+    [InlineData("xlsx-missing-part.xlsx")]
     public void ExcelImport_DamagedWorkbook_IsReadOrRefusedWithAReason(string name)
     {
         // Act: a sheet part without a worksheet root was a NullReferenceException

@@ -43,7 +43,7 @@ public static class DocxFormReader
         {
             throw new FormImportException("سند Word خراب است: " + ex.Message, ex);
         }
-        catch (Exception ex) when (ex is InvalidDataException or FileFormatException or ArgumentException) // ArgumentException: a content type the package reader cannot parse
+        catch (Exception ex) when (ex is InvalidDataException or FileFormatException or ArgumentException or InvalidOperationException) // a content type the package reader cannot parse, a relationship to a missing part
         {
             throw new FormImportException("سند Word خراب است: " + ex.Message, ex);
         }
