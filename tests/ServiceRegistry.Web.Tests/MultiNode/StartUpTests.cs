@@ -17,7 +17,7 @@ public sealed class StartUpTests
     public async Task Start_WithMigrateOnStartOffOnAnEmptyDatabase_RefusesAndNamesTheMigrateCommand()
     {
         // Arrange
-        await using var app = new RegistryApp();
+        await using var app = new RegistryApp { MigrateFromEmpty = true }; // not the test run's migrated template
         await using var node = app.AnotherNode("node-a", ("Registry:MigrateOnStart", "false"));
 
         // Act
@@ -32,7 +32,7 @@ public sealed class StartUpTests
     public async Task MigrateCommand_BeforeNodesStartWithMigrateOnStartOff_TheyServe()
     {
         // Arrange
-        await using var app = new RegistryApp();
+        await using var app = new RegistryApp { MigrateFromEmpty = true }; // not the test run's migrated template
         await using var node = app.AnotherNode("node-a", ("Registry:MigrateOnStart", "false"));
 
         // Act
