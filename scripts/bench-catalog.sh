@@ -41,6 +41,7 @@ for DB in $DBS; do
   for N in $SIZES; do
     LABEL="$DB | $N"
     export Registry__SeedDemoData=false
+    export Security__RequireHttps=false # plain HTTP on loopback: no redirection to HTTPS, cookies not Secure-only
     if [ "$DB" = postgres ]; then
       start_pg
       psql -h 127.0.0.1 -p $PGPORT -U postgres -qc "DROP DATABASE IF EXISTS sr_bench WITH (FORCE)" -c "CREATE DATABASE sr_bench" >/dev/null

@@ -49,7 +49,7 @@ mkdir -p "$TMP/pg" "$TMP/pglog" "$TMP/temp"; chmod 700 "$TMP/pg"
 "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -l "$TMP/pglog/pg.log" -w \
   -o "-p $PGPORT -c listen_addresses=127.0.0.1 -k /tmp -c shared_buffers=1GB -c work_mem=64MB -c max_connections=300 -c synchronous_commit=off" start >/dev/null
 export ConnectionStrings__Registry="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=sr_bench;Maximum Pool Size=100"
-export Registry__SeedDemoData=false ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
+export Registry__SeedDemoData=false ASPNETCORE_ENVIRONMENT=Production Security__RequireHttps=false Logging__LogLevel__Default=Warning
 
 ms_now() { date +%s%3N; }
 start_nginx() { # node count

@@ -115,6 +115,7 @@ for i in $(seq 1 "$NODES"); do
   (cd "$APP" && exec env ASPNETCORE_ENVIRONMENT=Production \
       ConnectionStrings__Registry="$WRITE_CS" ConnectionStrings__RegistryRead="$READ_CS" \
       Registry__DataDirectory="$TMP/node$i" Registry__SeedDemoData=true \
+      Security__RequireHttps=false \
       OTEL_SERVICE_NAME=service-registry OTEL_RESOURCE_ATTRIBUTES="service.instance.id=node$i" \
       dotnet ServiceRegistry.Web.dll --urls "http://127.0.0.1:$port" >"$TMP/node$i.log" 2>&1) &
   PIDS+=($!)

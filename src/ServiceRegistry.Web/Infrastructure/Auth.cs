@@ -69,7 +69,7 @@ public static class Auth
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             // Production runs behind a TLS proxy (forwarded headers give the scheme): the cookie never travels in clear.
-            cookie.Cookie.SecurePolicy = environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SecurePolicy = SecurityOptions.HttpsRequired(configuration, environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers 401/403 instead of sending a browser to the sign-in page.

@@ -153,4 +153,25 @@ public sealed class SecurityHeadersTests
         Assert.Equal(HttpStatusCode.OK, throughProxy.StatusCode);
         Assert.Equal(HttpStatusCode.TemporaryRedirect, fromElsewhere.StatusCode);
     }
+
+    [Fact]
+    public async Task Production_WithRequireHttpsOff_ServesPlainHttpWithoutRedirectOrHsts()
+    {
+        // Arrange: a loopback cluster or benchmark with no TLS anywhere (scripts/cluster.sh, scripts/bench-*.sh)
+        await using var app = new SecurityApp("Production", ("Security:RequireHttps", "false"));
+        var user = await app.UserAsync(Roles.NationalAdmin);
+        var plain = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://127.0.0.1") });
+
+        // Act
+        var page = await plain.GetAsync("/account/login", Ct);
+        var signIn = await plain.SignInAsync(user.Email, user.Password);
+
+        // Assert: served as asked, no HSTS, cookies usable over HTTP; the other headers stay
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.False(page.Headers.Contains("Strict-Transport-Security"));
+        Assert.Equal("DENY", string.Join(",", page.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var authCookie = Assert.Single(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("sr.auth=", StringComparison.Ordinal));
+        Assert.DoesNotContain("secure", authCookie, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -10,6 +10,14 @@ public sealed class SecurityOptions
     /// <summary>Networks of such proxies, in CIDR notation ("10.0.0.0/24").</summary>
     public IList<string> KnownNetworks { get; } = [];
 
+    /// <summary>HSTS, redirection to HTTPS and Secure cookies. Null: on in Production, off elsewhere. Turn it off only
+    /// where no TLS exists between the client and the app (a private loopback cluster or benchmark).</summary>
+    public bool? RequireHttps { get; set; }
+
+    /// <summary>Whether HTTPS is enforced in this environment (<see cref="RequireHttps"/>).</summary>
+    public static bool HttpsRequired(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue<bool?>("Security:RequireHttps") ?? environment.IsProduction();
+
     /// <summary>The public HTTPS port that plain-HTTP requests are redirected to (Production).</summary>
     public int HttpsPort { get; set; } = 443;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 namespace ServiceRegistry.Web.Infrastructure.Security;
 
 /// <summary>
-/// The web app's edge: forwarded headers from the configured proxies only, HSTS and HTTPS redirection in Production,
+/// The web app's edge: forwarded headers from the configured proxies only, HSTS and HTTPS redirection in Production (Security:RequireHttps),
 /// the security headers on every response, the sign-in limits and the API's cross-site request rule.
 /// </summary>
 public static class WebSecurity
@@ -38,7 +38,7 @@ public static class WebSecurity
         {
             // DENY comes from SecurityHeaders on every response; the antiforgery cookie is Secure behind TLS in Production.
             antiforgery.SuppressXFrameOptionsHeader = true;
-            antiforgery.Cookie.SecurePolicy = environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            antiforgery.Cookie.SecurePolicy = SecurityOptions.HttpsRequired(configuration, environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
         services.AddLoginLimits();
         return services;
@@ -48,7 +48,7 @@ public static class WebSecurity
     public static WebApplication UseRegistrySecurity(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        if (app.Environment.IsProduction())
+        if (SecurityOptions.HttpsRequired(app.Configuration, app.Environment))
         {
             app.UseHsts();
             // Load balancers probe the nodes over plain HTTP: the health endpoints answer there instead of redirecting.
