@@ -58,6 +58,7 @@ for DB in $DBS; do
 
     (cd "$WEB" && exec dotnet "$DLL" --urls "http://127.0.0.1:$PORT" >"$OUT/app-$DB-$N.log" 2>&1) &
     APP=$!
+    trap 'kill "$APP" 2>/dev/null || true' EXIT # a failed measurement must not leave the app on the port
     for _ in $(seq 60); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 1; done
 
     python3 scripts/bench-catalog.py "http://127.0.0.1:$PORT" "$LABEL"

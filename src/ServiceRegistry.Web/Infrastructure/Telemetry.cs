@@ -28,6 +28,16 @@ public static class Telemetry
         builder.Services.AddSingleton<ILoggerProvider, CatalogIndexEvents>();
         builder.Logging.AddFilter<CatalogIndexEvents>(typeof(CatalogIndex).FullName, LogLevel.Debug);
 
+        // The SDK (traces of every request and query, metric readers) runs only when something collects it: without an
+        // exporter it would cost every request its work and export nothing. The registry's meters, ASP.NET Core's own
+        // metrics and the request's trace id (Problems.RequestId) are there either way.
+        var endpoint = builder.Configuration["Telemetry:OtlpEndpoint"];
+        var standard = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        if (string.IsNullOrWhiteSpace(endpoint) && string.IsNullOrWhiteSpace(standard))
+        {
+            return builder;
+        }
+
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(
                 builder.Configuration["OTEL_SERVICE_NAME"] ?? "service-registry", serviceInstanceId: Environment.MachineName))
@@ -39,14 +49,12 @@ public static class Telemetry
                 .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments("/healthz"))
                 .AddHttpClientInstrumentation()
                 .AddSource("Npgsql"));
-
-        var endpoint = builder.Configuration["Telemetry:OtlpEndpoint"];
         if (!string.IsNullOrWhiteSpace(endpoint))
         {
             var protocol = builder.Configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] == "http/protobuf" ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
             telemetry.UseOtlpExporter(protocol, new Uri(endpoint));
         }
-        else if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        else
         {
             telemetry.UseOtlpExporter(); // endpoint, protocol and headers from the standard OTEL_* variables
         }
