@@ -8,6 +8,7 @@ using ServiceRegistry.Core;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exports;
+using ServiceRegistry.Core.Imports;
 using ServiceRegistry.Core.Review;
 using ServiceRegistry.Core.Seeding;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exchange;
-using ServiceRegistry.Core.Exports;
 using ServiceRegistry.Core.Imports;
 using ServiceRegistry.Core.Review;
 using ServiceRegistry.Web.Infrastructure;

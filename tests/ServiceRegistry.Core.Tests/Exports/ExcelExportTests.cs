@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Exports;
+using ServiceRegistry.Core.Imports;
 using ServiceRegistry.Core.Seeding;
 
 namespace ServiceRegistry.Core.Tests.Exports;
