@@ -25,6 +25,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<ImportItem> ImportItems => Set<ImportItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -132,6 +133,15 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             counter.ToTable("Counters");
             counter.HasKey(c => c.Name);
             counter.Property(c => c.Value).IsConcurrencyToken();
+        });
+
+        builder.Entity<SignInFailure>(failure =>
+        {
+            failure.ToTable("SignInFailures");
+            failure.Property(f => f.Account).IsRequired();
+            failure.Property(f => f.Address).IsRequired();
+            failure.HasIndex(f => new { f.Account, f.At });
+            failure.HasIndex(f => f.At);
         });
 
         builder.Entity<ApiToken>(token =>
