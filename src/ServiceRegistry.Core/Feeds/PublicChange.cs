@@ -37,7 +37,7 @@ public sealed class PublicChange
         Title = card.Title;
         Version = card.Version;
         At = card.UpdatedAt;
-        Content = kind == PublicChangeKind.Archived ? null : Exchange.CardJson.Clone(card.Content);
+        Content = kind == PublicChangeKind.Archived ? null : CardJson.Clone(card.Content);
     }
 
     /// <summary>The position in commit order: on PostgreSQL assigned under a transaction-scoped advisory lock (migration
