@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Figures;
 using ServiceRegistry.Core.Imports;
 using ServiceRegistry.Core.Review;
 
@@ -26,6 +27,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<ImportItem> ImportItems => Set<ImportItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<QuarterlyReturn> QuarterlyReturns => Set<QuarterlyReturn>();
+    public DbSet<ReturnVersion> ReturnVersions => Set<ReturnVersion>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -146,6 +149,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             token.HasIndex(t => t.Hash).IsUnique();
             token.HasOne<Agency>().WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Restrict);
         });
+
+        ReturnsModel.Configure(builder);
 
         builder.Entity<ImportBatch>(batch =>
         {
