@@ -89,6 +89,7 @@ public static class CoreServices
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddScoped<CardWorkflow>();
         builder.Services.AddScoped<Figures.ReturnWorkflow>();
+        builder.Services.AddScoped<Figures.FiguresQuery>();
         builder.Services.AddHostedService<RegistryInitializer>();
         builder.Services.AddOptions<ImportOptions>().BindConfiguration("Imports");
         builder.Services.AddSingleton<ImportQueue>();

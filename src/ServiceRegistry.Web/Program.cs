@@ -22,6 +22,7 @@ builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.AuthorizeFolder("/Cards", Auth.StaffPolicy);
     pages.Conventions.AuthorizeFolder("/Review", Auth.StaffPolicy);
+    pages.Conventions.AuthorizeFolder("/Figures", Auth.StaffPolicy);
     pages.Conventions.AuthorizeFolder("/Admin", Auth.AdminPolicy);
 });
 builder.Services.AddPersianUi();

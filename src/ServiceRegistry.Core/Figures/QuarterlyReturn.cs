@@ -60,6 +60,14 @@ public sealed class QuarterlyReturn
     public long? SatisfactionAnswers { get; private set; }
     public long? Complaints { get; private set; }
 
+    /// <summary>Derived when written (<see cref="Derived.Requests"/> with the card's channels at that time): electronic, assisted
+    /// (counter offices) and all requests, null when a channel the card lists is unknown; and their ratio, the digital take-up.
+    /// Stored so the dashboard sums them in the database.</summary>
+    public long? ElectronicRequests { get; private set; }
+    public long? AssistedRequests { get; private set; }
+    public long? AllRequests { get; private set; }
+    public double? TakeUp { get; private set; }
+
     public List<ReturnVersion> Versions { get; private set; } = [];
 
     /// <summary>The figures as the spec shapes them.</summary>
@@ -101,14 +109,33 @@ public sealed class QuarterlyReturn
             ? WorkflowResult.Refused($"فقط آمار ارسال‌شده قفل می‌شود؛ آمار «{Period.Label}» {Label(Status)} است.")
         : WorkflowResult.Done;
 
+    /// <summary>Drafts are seen by the card's agency staff, the reviewer of its province and the national office.</summary>
+    public static bool SeesDrafts(Actor actor, ServiceCard card) => actor.IsAdmin || actor.WorksFor(card) || actor.ReviewsProvinceOf(card);
+
     /// <summary>Drafts or submitted returns may be seen by whoever sees the card's unpublished work; submitted and locked ones are public.</summary>
     public static bool IsPublic(ReturnStatus status) => status != ReturnStatus.Draft;
 
     /// <summary>Whether <paramref name="figures"/> and <paramref name="status"/> are what is stored already (an idempotent repeat).</summary>
     public bool Holds(QuarterFigures figures, ReturnStatus status) => Status == status && Figures == figures;
 
+    /// <summary>A return made by the system, not through the rules (demo data, synthetic data, test arrangement), as
+    /// <see cref="ServiceCard.FromFile"/> is for cards: written once in <paramref name="status"/> with its first version.</summary>
+    public static QuarterlyReturn Seeded(int cardId, Quarter period, QuarterFigures figures, IReadOnlySet<string>? offered, ReturnStatus status, DateTimeOffset now, bool keepVersion = true)
+    {
+        var r = new QuarterlyReturn(cardId, period);
+        r.Write(figures, offered, status == ReturnStatus.Locked ? ReturnStatus.Submitted : status, now, "سامانه", keepVersion ? FiguresJson.Write(figures) : null);
+        if (status == ReturnStatus.Locked)
+        {
+            r.Status = ReturnStatus.Locked;
+            r.LockedAt = now.UtcDateTime;
+            r.LockedBy = "سامانه";
+        }
+
+        return r;
+    }
+
     /// <summary>Stores new figures (and draft or submitted), counting a version and keeping it. Call after <see cref="CanWrite"/>.</summary>
-    internal void Write(QuarterFigures f, ReturnStatus status, DateTimeOffset now, string by, string json)
+    internal void Write(QuarterFigures f, IReadOnlySet<string>? offered, ReturnStatus status, DateTimeOffset now, string by, string? json)
     {
         if (status == ReturnStatus.Locked)
         {
@@ -122,6 +149,9 @@ public sealed class QuarterlyReturn
         (Completed, Rejected, ProcessingDaysAverage, ProcessingDaysP90) = (f.Completed, f.Rejected, f.ProcessingDays.Average, f.ProcessingDays.P90);
         (InPersonVisits, InquiriesOnline, InquiriesByHand, FeesCollectedRials) = (f.InPersonVisits, f.Inquiries.Online, f.Inquiries.ByHand, f.FeesCollectedRials);
         (SatisfiedShare, SatisfactionAnswers, Complaints) = (f.Satisfaction.SatisfiedShare, f.Satisfaction.Answers, f.Complaints);
+        var requests = Derived.Requests(f, offered);
+        (ElectronicRequests, AssistedRequests, AllRequests) = (requests?.Electronic, requests?.Assisted, requests?.All);
+        TakeUp = Derived.TakeUp(f, offered);
         Status = status;
         Stamp(now, by, json);
     }
@@ -134,12 +164,15 @@ public sealed class QuarterlyReturn
         Stamp(now, by, json);
     }
 
-    private void Stamp(DateTimeOffset now, string by, string json)
+    private void Stamp(DateTimeOffset now, string by, string? json)
     {
         Version++;
         UpdatedAt = now.UtcDateTime;
         UpdatedBy = by;
-        Versions.Add(new ReturnVersion(Version, Status, json, now, by));
+        if (json is not null)
+        {
+            Versions.Add(new ReturnVersion(Version, Status, json, now, by));
+        }
     }
 
     public static string Label(ReturnStatus status) => status switch

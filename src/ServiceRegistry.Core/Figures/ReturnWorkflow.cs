@@ -29,6 +29,21 @@ public sealed record ReturnOutcome(ReturnOutcomeKind Kind, QuarterlyReturn? Retu
 /// </summary>
 public sealed class ReturnWorkflow(RegistryDbContext db, TimeProvider time)
 {
+    /// <summary>Why <paramref name="actor"/> may not write this card's return for the quarter (not found, not theirs, not
+    /// published, locked), or null when they may: asked before the body is read.</summary>
+    public async Task<ReturnOutcome?> RefusalAsync(int cardId, Quarter period, Actor actor, CancellationToken ct = default)
+    {
+        var card = await db.Cards.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cardId, ct);
+        if (card is null || !actor.CanView(card))
+        {
+            return new(ReturnOutcomeKind.NotFound, null);
+        }
+
+        var existing = await db.QuarterlyReturns.AsNoTracking().SingleOrDefaultAsync(r => r.CardId == cardId && r.Period == period, ct);
+        var check = QuarterlyReturn.CanWrite(actor, card, existing);
+        return check.Ok ? null : new(check.Forbidden ? ReturnOutcomeKind.Forbidden : ReturnOutcomeKind.Refused, existing, check.Reason);
+    }
+
     /// <summary>Writes <paramref name="figures"/> for the card and quarter. <paramref name="expectedVersion"/> is the version the
     /// writer saw (null: none, as for a new return or a bulk entry); a repeat of what is stored is <see cref="ReturnOutcomeKind.Unchanged"/>.</summary>
     public async Task<ReturnOutcome> SaveAsync(int cardId, Quarter period, Actor actor, QuarterFigures figures, ReturnStatus status,
@@ -70,7 +85,7 @@ public sealed class ReturnWorkflow(RegistryDbContext db, TimeProvider time)
 
         var target = existing ?? db.QuarterlyReturns.Add(new QuarterlyReturn(cardId, period)).Entity;
         var now = time.GetUtcNow();
-        target.Write(figures, status, now, actor.Name, FiguresJson.Write(figures));
+        target.Write(figures, Derived.Offered(card.Content), status, now, actor.Name, FiguresJson.Write(figures));
         db.AuditEntries.Add(new AuditEntry(now, actor.UserId, actor.Name, cardId,
             status == ReturnStatus.Submitted ? ReturnAudit.Submitted : ReturnAudit.Saved, $"{period} نسخه {target.Version}"));
         return await StoreAsync(existing is null ? ReturnOutcomeKind.Created : ReturnOutcomeKind.Saved, target, ct);

@@ -44,6 +44,10 @@ public sealed class QuarterlyReturns : Migration
                 SatisfiedShare = table.Column<double>(nullable: true),
                 SatisfactionAnswers = table.Column<long>(nullable: true),
                 Complaints = table.Column<long>(nullable: true),
+                ElectronicRequests = table.Column<long>(nullable: true),
+                AssistedRequests = table.Column<long>(nullable: true),
+                AllRequests = table.Column<long>(nullable: true),
+                TakeUp = table.Column<double>(nullable: true),
             },
             constraints: table =>
             {
