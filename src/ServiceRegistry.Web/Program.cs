@@ -59,6 +59,7 @@ app.MapWorkflowApi();
 app.MapRegistryApiDocs();
 app.MapCatalogApi();
 app.MapCardsApi();
+app.MapStatisticsApi();
 app.MapRazorPages();
 await app.RunAsync();
 return 0;
