@@ -44,6 +44,10 @@ public static class StatisticsApi
         reads.MapGet("/statistics", GetAggregateStatistics).WithName(nameof(GetAggregateStatistics))
             .WithSummary("Published services' figures for one quarter (period, default the last finished one), summed nationally or for a province or agency; coverage is the share of services that reported");
 
+        reads.MapGet("/statistics/export", ExportStatistics).WithName(nameof(ExportStatistics))
+            .WithSummary("Open data: one quarter's submitted and locked returns of published services, one row per service with its service ID; format = csv (default), xlsx or json")
+            .Produces<byte[]>(StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/json");
+
         var writes = app.MapGroup("/api/v1/services/{id:int}/statistics/{period}").WithTags("Statistics").RequireAuthorization(Auth.StaffPolicy);
         writes.MapPut("", PutStatistics).WithName(nameof(PutStatistics))
             .WithSummary("Write a service's return for a quarter (status draft or submitted); the same body again changes nothing; If-Match (the return's ETag or version) once it exists: 428 without, 412 when stale")
@@ -82,6 +86,41 @@ public static class StatisticsApi
             a.Requests.ToDictionary(kv => kv.Key, kv => S(kv.Value), StringComparer.Ordinal), S(a.Completed), S(a.Rejected), S(a.InPersonVisits),
             S(a.InquiriesOnline), S(a.InquiriesByHand), S(a.FeesCollectedRials), S(a.Complaints), S(a.SatisfactionAnswers),
             a.SatisfiedShare, a.ProcessingDaysAverage, a.TakeUp, a.AssistedShare));
+    }
+
+    public static async Task<IResult> ExportStatistics(
+        string? period, string? province, int? agency, string? format, RegistryDbContext db, FiguresQuery figures, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var quarter = Quarter.LastFinished(time.GetUtcNow());
+        if (!string.IsNullOrWhiteSpace(period) && !Quarter.TryParse(period, out quarter))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [$"«{period}» دوره‌ای به شکل ۱۴۰۴-Q3 نیست."] });
+        }
+
+        var kind = (format ?? "csv").Trim().ToLowerInvariant();
+        if (kind is not ("csv" or "xlsx" or "json"))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["قالب یکی از csv، xlsx یا json است."] });
+        }
+
+        var rows = await FiguresExport.RowsAsync(db, figures, quarter, string.IsNullOrWhiteSpace(province) ? null : province.Trim(), agency, ct);
+        var file = new MemoryStream();
+        switch (kind)
+        {
+            case "xlsx":
+                FiguresExport.WriteXlsx(quarter, rows, file);
+                break;
+            case "json":
+                await FiguresExport.WriteJsonAsync(quarter, rows, file, ct);
+                break;
+            default:
+                await FiguresExport.WriteCsvAsync(rows, file, ct);
+                break;
+        }
+
+        file.Position = 0;
+        var type = kind switch { "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "json" => "application/json", _ => "text/csv; charset=utf-8" };
+        return TypedResults.File(file, type, $"statistics-{quarter}.{kind}");
     }
 
     public static async Task<Results<Ok<StatisticsItem>, Created<StatisticsItem>, NotFound, ValidationProblem, ProblemHttpResult>> PutStatistics(

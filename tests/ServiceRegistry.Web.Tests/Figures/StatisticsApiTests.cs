@@ -216,6 +216,36 @@ public sealed class StatisticsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_OneQuarter_CsvNeutralisesFormulas_JsonAndXlsxCarryTheServiceIds()
+    {
+        // Arrange: a title a spreadsheet would read as a formula; an unknown figure
+        var serviceId = "8" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999);
+        var id = (await _app.SeedAsync(new CardBuilder().Titled("=HYPERLINK(\"x\")").OfAgency("اداره کل صادرات آمار", "بوشهر").Published(serviceId)))[0].Id;
+        await _app.SeedReturnAsync(id, "1403-Q2", new() { Requests = Returns.Requests(30, 10, 0, 60), Completed = 80, FeesCollectedRials = 800_000 });
+        var query = "?period=1403-Q2&province=" + Uri.EscapeDataString("بوشهر");
+
+        // Act
+        var csv = await _public.GetStringAsync("/api/v1/statistics/export" + query, Ct);
+        var json = await _public.GetFromJsonAsync<JsonElement>("/api/v1/statistics/export" + query + "&format=json", Ct);
+        var xlsx = await _public.GetAsync("/api/v1/statistics/export" + query + "&format=xlsx", Ct);
+
+        // Assert
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("serviceId,id,title,agency,province,period,status,requests.website", lines[0], StringComparison.Ordinal);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith($"{serviceId},{id},\"'=HYPERLINK(\"\"x\"\")\",", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",1403-Q2,submitted,30,10,0,0,0,0,0,0,60,80,,", lines[1], StringComparison.Ordinal); // rejected unknown: empty
+        Assert.EndsWith(",0.4,0,10000", lines[1], StringComparison.Ordinal); // take-up 40 / 100, assisted 0, 800,000 / 80
+        var item = Assert.Single(json.GetProperty("items").EnumerateArray().ToList());
+        Assert.Equal(serviceId, item.GetProperty("serviceId").GetString());
+        Assert.Equal(JsonValueKind.Null, item.GetProperty("rejected").ValueKind);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Ct)), false);
+        Assert.Contains(serviceId, workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.InnerText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Aggregate_BadPeriod_IsAValidationProblem()
     {
         var response = await _public.GetAsync("/api/v1/statistics?period=1404-3", Ct);

@@ -120,8 +120,12 @@ public sealed class PermissionTableTests : IAsyncLifetime
         // quarterly figures: public reads of submitted returns; the card's agency writes, its province's reviewer locks
         new("GET /api/v1/services/{id:int}/statistics", Fixture.Published, Everyone),
         new("GET /api/v1/statistics", Fixture.None, Everyone),
+        new("GET /api/v1/statistics/export", Fixture.None, Everyone),
         new("PUT /api/v1/services/{id:int}/statistics/{period}/", Fixture.Published, Who.EditorOwn, Who.HeadOwn),
         new("POST /api/v1/services/{id:int}/statistics/{period}/lock", Fixture.SubmittedReturn, Who.ReviewerOwn, Who.Admin),
+        new("GET /figures/returns", Fixture.None, SignedIn),
+        new("POST /figures/returns", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther),
+        new("POST /figures/returns?handler=lock", Fixture.None, Who.ReviewerOwn, Who.ReviewerOther, Who.Admin),
     ];
 
     private const string OwnAgency = "اداره کل نمونه فارس";
