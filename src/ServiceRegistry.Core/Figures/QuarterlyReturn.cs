@@ -1,4 +1,3 @@
-using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 
 namespace ServiceRegistry.Core.Figures;
