@@ -140,10 +140,10 @@ public sealed class ReturnWorkflow(RegistryDbContext db, TimeProvider time)
     }
 }
 
-/// <summary>The audit actions of returns (the audit page shows the code where it has no label).</summary>
+/// <summary>The audit actions of returns (codes and Persian labels in <see cref="AuditActions"/>).</summary>
 public static class ReturnAudit
 {
-    public const string Saved = "statisticsSaved";
-    public const string Submitted = "statisticsSubmitted";
-    public const string Locked = "statisticsLocked";
+    public const string Saved = AuditActions.StatisticsSaved;
+    public const string Submitted = AuditActions.StatisticsSubmitted;
+    public const string Locked = AuditActions.StatisticsLocked;
 }

@@ -76,4 +76,10 @@ public sealed class QuarterFiguresTests
         Assert.NotNull(error);
         Assert.StartsWith("$.requests", path, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(ReturnAudit.Saved, "ثبت آمار فصلی")]
+    [InlineData(ReturnAudit.Submitted, "ارسال آمار فصلی")]
+    [InlineData(ReturnAudit.Locked, "قفل آمار فصلی")]
+    public void AuditLabel_ReturnActions_ArePersian(string action, string label) => Assert.Equal(label, ServiceRegistry.Core.Cards.AuditActions.Label(action));
 }
