@@ -91,6 +91,9 @@ public static class CoreServices
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddScoped<CardWorkflow>();
         builder.Services.AddScoped<ChangeFeed>();
+        builder.Services.AddScoped<Figures.ReturnWorkflow>();
+        builder.Services.AddScoped<Figures.FiguresQuery>();
+        builder.Services.AddScoped<Figures.FiguresDashboard>();
         builder.Services.AddHostedService<RegistryInitializer>();
         builder.Services.AddOptions<ImportOptions>().BindConfiguration("Imports");
         builder.Services.AddSingleton<ImportQueue>();

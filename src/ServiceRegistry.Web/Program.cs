@@ -22,6 +22,7 @@ builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.AuthorizeFolder("/Cards", Auth.StaffPolicy);
     pages.Conventions.AuthorizeFolder("/Review", Auth.StaffPolicy);
+    pages.Conventions.AuthorizeFolder("/Figures", Auth.StaffPolicy);
     pages.Conventions.AuthorizeFolder("/Admin", Auth.AdminPolicy);
 });
 builder.Services.AddPersianUi();
@@ -60,6 +61,7 @@ app.MapCatalogApi();
 app.MapCardsApi();
 app.MapChangesApi(); // the change feed and /feed.atom
 app.MapSearchEngines(); // robots.txt, sitemap.xml
+app.MapStatisticsApi();
 app.MapRazorPages();
 await app.RunAsync();
 return 0;

@@ -45,6 +45,9 @@ public static class AuditActions
     public const string UserCreated = "userCreated";
     public const string ApiTokenCreated = "apiTokenCreated";
     public const string ApiTokenRevoked = "apiTokenRevoked";
+    public const string StatisticsSaved = "statisticsSaved";
+    public const string StatisticsSubmitted = "statisticsSubmitted";
+    public const string StatisticsLocked = "statisticsLocked";
 
     public static string Label(string action) => action switch
     {
@@ -63,6 +66,9 @@ public static class AuditActions
         UserCreated => "ایجاد کاربر",
         ApiTokenCreated => "ایجاد توکن API",
         ApiTokenRevoked => "ابطال توکن API",
+        StatisticsSaved => "ثبت آمار فصلی",
+        StatisticsSubmitted => "ارسال آمار فصلی",
+        StatisticsLocked => "قفل آمار فصلی",
         _ => action,
     };
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Feeds;
+using ServiceRegistry.Core.Figures;
 using ServiceRegistry.Core.Imports;
 using ServiceRegistry.Core.Review;
 
@@ -28,6 +29,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<PublicChange> PublicChanges => Set<PublicChange>();
+    public DbSet<QuarterlyReturn> QuarterlyReturns => Set<QuarterlyReturn>();
+    public DbSet<ReturnVersion> ReturnVersions => Set<ReturnVersion>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -168,6 +171,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             change.HasOne(c => c.Card).WithMany().HasForeignKey(c => c.CardId).OnDelete(DeleteBehavior.Restrict);
             NullableContentColumn(change.Property(c => c.Content), postgres);
         });
+        ReturnsModel.Configure(builder);
 
         builder.Entity<ImportBatch>(batch =>
         {

@@ -42,7 +42,7 @@ public static partial class CsvExport
     /// that some strip before doing so).</summary>
     private const string FormulaStarts = "=+-@\t\r";
 
-    private static string Quote(string? value) =>
+    internal static string Quote(string? value) =>
         value is null ? "" :
         IsFormula(value) ? "\"'" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" :
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;

@@ -32,6 +32,7 @@ public sealed class DemoData(RegistryDbContext db, TimeProvider time, UserAccoun
     {
         var agencies = await AgenciesAsync(ct);
         var added = 0;
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, json) in Cards())
         {
             var read = CardJson.Read(json);
@@ -41,6 +42,7 @@ public sealed class DemoData(RegistryDbContext db, TimeProvider time, UserAccoun
             }
 
             var content = read.Content!;
+            titles[name] = content.Title.Trim();
             var agency = agencies[content.Provider.Agency ?? ""];
             if (await db.Cards.AnyAsync(c => c.AgencyId == agency.Id && c.Title == content.Title.Trim(), ct))
             {
@@ -52,6 +54,7 @@ public sealed class DemoData(RegistryDbContext db, TimeProvider time, UserAccoun
         }
 
         await db.SaveChangesAsync(ct);
+        await Figures.DemoFigures.SeedAsync(db, titles, time.GetUtcNow(), ct);
         await AccountsAsync(agencies, ct);
         return added;
     }

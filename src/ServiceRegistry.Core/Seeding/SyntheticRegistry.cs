@@ -31,11 +31,13 @@ public sealed class SyntheticRegistry(RegistryDbContext db, TimeProvider time)
         var written = db.Database.IsNpgsql()
             ? await CopyPostgresAsync(cards, firstId, count, progress, clock, ct)
             : await InsertSqliteAsync(cards, count, progress, clock, ct);
+        await Figures.SyntheticFigures.GenerateAsync(db, firstId, time.GetUtcNow(), ct);
         if (db.Database.IsNpgsql())
         {
             // VACUUM sets the visibility map, so the catalog index loads with an index-only scan
             await db.Database.ExecuteSqlRawAsync("""VACUUM ANALYZE "Cards";""", ct); // one statement a command: VACUUM refuses a batch
             await db.Database.ExecuteSqlRawAsync("""VACUUM ANALYZE "CardSearch";""", ct);
+            await db.Database.ExecuteSqlRawAsync("""VACUUM ANALYZE "QuarterlyReturns";""", ct);
         }
         else
         {

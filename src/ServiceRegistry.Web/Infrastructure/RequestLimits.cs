@@ -28,6 +28,7 @@ public static class RequestLimits
         ["CreateService"] = new(_ => CardFiles.MaxFileBytes),
         ["UpdateService"] = new(_ => CardFiles.MaxFileBytes),
         ["ImportSpreadsheet"] = new(_ => SpreadsheetModel.MaxBytes),
+        ["PutStatistics"] = new(_ => 64 * 1024),
         ["/Cards/Import/Index"] = new(http => http.RequestServices.GetRequiredService<IOptions<ImportOptions>>().Value.MaxUploadBytes, PageExplains: true),
         ["/Cards/Import/Spreadsheet"] = new(_ => SpreadsheetModel.MaxBytes, PageExplains: true),
     };

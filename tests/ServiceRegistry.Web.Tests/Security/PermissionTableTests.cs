@@ -22,7 +22,7 @@ public sealed class PermissionTableTests : IAsyncLifetime
     public enum Who { Anonymous, EditorOwn, HeadOwn, EditorOther, ReviewerOwn, ReviewerOther, Admin }
 
     /// <summary>The card a request is made against, created fresh for each request (or an import batch of EditorOwn's with one read file).</summary>
-    public enum Fixture { None, Draft, Submitted, Approved, IdIssued, Published, ImportBatch }
+    public enum Fixture { None, Draft, Submitted, Approved, IdIssued, Published, ImportBatch, SubmittedReturn }
 
     private sealed record Rule(string Key, Fixture Fixture, params Who[] Allowed);
 
@@ -118,6 +118,16 @@ public sealed class PermissionTableTests : IAsyncLifetime
         new("POST /api/v1/services/{id:int}/publish", Fixture.IdIssued, Who.Admin),
         new("POST /api/v1/services/{id:int}/revise", Fixture.Published, Who.EditorOwn, Who.HeadOwn),
         new("POST /api/v1/services/{id:int}/archive", Fixture.Draft, Who.HeadOwn, Who.Admin),
+
+        // quarterly figures: public reads of submitted returns; the card's agency writes, its province's reviewer locks
+        new("GET /api/v1/services/{id:int}/statistics", Fixture.Published, Everyone),
+        new("GET /api/v1/statistics", Fixture.None, Everyone),
+        new("GET /api/v1/statistics/export", Fixture.None, Everyone),
+        new("PUT /api/v1/services/{id:int}/statistics/{period}/", Fixture.Published, Who.EditorOwn, Who.HeadOwn),
+        new("POST /api/v1/services/{id:int}/statistics/{period}/lock", Fixture.SubmittedReturn, Who.ReviewerOwn, Who.Admin),
+        new("GET /figures/returns", Fixture.None, SignedIn),
+        new("POST /figures/returns", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther),
+        new("POST /figures/returns?handler=lock", Fixture.None, Who.ReviewerOwn, Who.ReviewerOther, Who.Admin),
     ];
 
     private const string OwnAgency = "اداره کل نمونه فارس";
@@ -274,6 +284,14 @@ public sealed class PermissionTableTests : IAsyncLifetime
             return await ImportFixtures.BatchAsync(_app, _users[Who.EditorOwn]!, ("form.txt", ImportFixtures.Form("regional-accounts.txt")));
         }
 
+        if (fixture == Fixture.SubmittedReturn)
+        {
+            var card = (await _app.SeedAsync(new CardBuilder().Titled("خدمت جدول دسترسی").OfAgency(OwnAgency, "فارس")
+                .Published("3" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999))))[0];
+            await _app.SeedReturnAsync(card.Id, "1404-Q3", new() { Completed = 10 });
+            return card.Id;
+        }
+
         var builder = new CardBuilder().Titled("خدمت جدول دسترسی").OfAgency(OwnAgency, "فارس");
         builder = fixture switch
         {
@@ -293,6 +311,7 @@ public sealed class PermissionTableTests : IAsyncLifetime
             .Replace("{batchId:int}", id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "1", StringComparison.Ordinal)
             .Replace("{n:int}", "1", StringComparison.Ordinal)
             .Replace("{code:int?}", "404", StringComparison.Ordinal)
+            .Replace("{period}", "1404-Q3", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{name}", Uri.EscapeDataString("فارس"), StringComparison.Ordinal);
         if (verb == "GET")

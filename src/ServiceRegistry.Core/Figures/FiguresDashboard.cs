@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Core.Data;
+
+namespace ServiceRegistry.Core.Figures;
+
+/// <summary>One quarter of the take-up trend: how many services reported and the requests of those whose channels are all known.</summary>
+public sealed record TrendPoint(Quarter Period, int Reporting, long? Electronic, long? Assisted, long? All)
+{
+    public double? TakeUp => All is > 0 ? (double)Electronic!.Value / All.Value : null;
+    public double? AssistedShare => All is > 0 ? (double)Assisted!.Value / All.Value : null;
+}
+
+/// <summary>A service in a list of the last quarter (high volume, the gap list): its requests and measured take-up beside its declared level.</summary>
+public sealed record ServiceFigure(int CardId, string Title, string Agency, int DeclaredLevel, long? Requests, double? TakeUp);
+
+/// <summary>A row of the take-up ranking: an agency (nation and province views) or a service (agency view).</summary>
+public sealed record TakeUpRank(string Name, string? Link, long Electronic, long All)
+{
+    public double TakeUp => All == 0 ? 0 : (double)Electronic / All;
+}
+
+/// <summary>An agency with published services that sent no return for the last quarter.</summary>
+public sealed record NotReported(int AgencyId, string Agency, int Services, int Missing);
+
+/// <summary>What the dashboard shows of the quarterly figures for one scope (nation, province, agency).</summary>
+public sealed record FiguresView(
+    Quarter Last, IReadOnlyList<TrendPoint> Trend, int Services, int Reporting, IReadOnlyList<ServiceFigure> HighVolume,
+    IReadOnlyList<ServiceFigure> Gaps, int GapCount, IReadOnlyList<TakeUpRank> Ranking, IReadOnlyList<NotReported>? NotReported)
+{
+    /// <summary>Data coverage: the share of published services that reported the last quarter (null with no services).</summary>
+    public double? Coverage => Services == 0 ? null : (double)Reporting / Services;
+}
+
+/// <summary>
+/// The dashboard's quarterly figures, summed in the database from the returns' stored derived columns (electronic,
+/// assisted, all requests; null when a channel the card lists is unknown): the take-up trend over eight quarters, data
+/// coverage, the largest services, the declared-vs-measured gap list (level 4, take-up under half), rankings by measured
+/// take-up, and (for heads, reviewers and the national office) the agencies that have not reported the last quarter.
+/// </summary>
+public sealed class FiguresDashboard(RegistryDbContext db, FiguresQuery query, TimeProvider time)
+{
+    public const int TrendQuarters = 8;
+    public const int ListSize = 10;
+    public const int GapListSize = 50;
+
+    public async Task<FiguresView> ViewAsync(string? province, int? agencyId, Actor actor, CancellationToken ct)
+    {
+        var last = Quarter.LastFinished(time.GetUtcNow());
+        var periods = Quarter.Ending(last, TrendQuarters).ToList();
+        var cards = query.PublishedCards(province, agencyId);
+        var returns = from r in db.QuarterlyReturns
+                      join c in cards on r.CardId equals c.Id
+                      where r.Status != ReturnStatus.Draft
+                      select new { r, c };
+
+        var trendRows = await returns.Where(x => periods.Contains(x.r.Period))
+            .GroupBy(x => x.r.Period)
+            .Select(g => new
+            {
+                Period = g.Key,
+                Reporting = g.Count(),
+                Known = g.Count(x => x.r.AllRequests != null),
+                Electronic = g.Sum(x => x.r.AllRequests != null ? x.r.ElectronicRequests ?? 0 : 0),
+                Assisted = g.Sum(x => x.r.AllRequests != null ? x.r.AssistedRequests ?? 0 : 0),
+                All = g.Sum(x => x.r.AllRequests ?? 0),
+            })
+            .ToListAsync(ct);
+        var trend = periods.Select(p => trendRows.FirstOrDefault(t => t.Period == p) is { } t
+            ? new TrendPoint(p, t.Reporting, t.Known == 0 ? null : t.Electronic, t.Known == 0 ? null : t.Assisted, t.Known == 0 ? null : t.All)
+            : new TrendPoint(p, 0, null, null, null)).ToList();
+
+        var services = await cards.CountAsync(ct);
+        var lastReturns = returns.Where(x => x.r.Period == last);
+        var highVolume = await lastReturns.Where(x => x.r.AllRequests != null)
+            .OrderByDescending(x => x.r.AllRequests).ThenBy(x => x.c.Id).Take(ListSize)
+            .Select(x => new ServiceFigure(x.c.Id, x.c.Title, x.c.Agency!.Name, x.c.Maturity, x.r.AllRequests, x.r.TakeUp))
+            .ToListAsync(ct);
+        var gapQuery = lastReturns.Where(x => x.c.Maturity >= 4 && x.r.TakeUp < Derived.GapThreshold);
+        var gapCount = await gapQuery.CountAsync(ct);
+        var gaps = await gapQuery.OrderBy(x => x.r.TakeUp).ThenBy(x => x.c.Id).Take(GapListSize)
+            .Select(x => new ServiceFigure(x.c.Id, x.c.Title, x.c.Agency!.Name, x.c.Maturity, x.r.AllRequests, x.r.TakeUp))
+            .ToListAsync(ct);
+
+        IReadOnlyList<TakeUpRank> ranking;
+        if (agencyId is null)
+        {
+            var byAgency = await lastReturns.Where(x => x.r.AllRequests > 0)
+                .GroupBy(x => x.c.AgencyId)
+                .Select(g => new { Agency = g.Key, Electronic = g.Sum(x => x.r.ElectronicRequests ?? 0), All = g.Sum(x => x.r.AllRequests ?? 0) })
+                .ToListAsync(ct);
+            var ids = byAgency.Select(a => a.Agency).ToList();
+            var names = await db.Agencies.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+            ranking = byAgency.Select(a => new TakeUpRank(names[a.Agency], $"/dashboard/agency/{a.Agency}", a.Electronic, a.All))
+                .OrderByDescending(r => r.TakeUp).ThenByDescending(r => r.All).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        }
+        else
+        {
+            ranking = (await lastReturns.Where(x => x.r.AllRequests > 0)
+                    .Select(x => new { x.c.Id, x.c.Title, Electronic = x.r.ElectronicRequests ?? 0, All = x.r.AllRequests ?? 0 })
+                    .ToListAsync(ct))
+                .Select(s => new TakeUpRank(s.Title, $"/services/{s.Id}", s.Electronic, s.All))
+                .OrderByDescending(r => r.TakeUp).ThenByDescending(r => r.All).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        }
+
+        return new FiguresView(last, trend, services, trend[^1].Reporting, highVolume, gaps, gapCount, ranking,
+            await NotReportedAsync(cards, last, actor, ct));
+    }
+
+    /// <summary>Agencies in scope (and in the person's reach) with published services and no submitted return for the quarter;
+    /// null for those who are not heads, reviewers or the national office.</summary>
+    private async Task<IReadOnlyList<NotReported>?> NotReportedAsync(IQueryable<ServiceCard> cards, Quarter last, Actor actor, CancellationToken ct)
+    {
+        var isHead = actor.Roles.Contains(Roles.AgencyHead);
+        if (!actor.IsAdmin && !actor.IsReviewer && !isHead)
+        {
+            return null;
+        }
+
+        var scope = isHead ? actor.AgencyScope.ToList() : [];
+        var province = actor.IsReviewer ? actor.Province : null;
+        var all = actor.IsAdmin;
+        var rows = await cards.Where(c => all || scope.Contains(c.AgencyId) || (province != null && c.Province == province))
+            .GroupBy(c => c.AgencyId)
+            .Select(g => new
+            {
+                Agency = g.Key,
+                Services = g.Count(),
+                Missing = g.Count(c => !db.QuarterlyReturns.Any(r => r.CardId == c.Id && r.Period == last && r.Status != ReturnStatus.Draft)),
+            })
+            .Where(g => g.Missing > 0)
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.Agency).ToList();
+        var names = await db.Agencies.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        return rows.Select(r => new NotReported(r.Agency, names[r.Agency], r.Services, r.Missing))
+            .OrderByDescending(r => r.Missing).ThenBy(r => r.Agency, StringComparer.Ordinal).ToList();
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceRegistry.Core.Cards;
+
+namespace ServiceRegistry.Core.Figures;
+
+/// <summary>How returns are stored (called from RegistryDbContext.OnModelCreating); migration 20261130180000_QuarterlyReturns.</summary>
+public static class ReturnsModel
+{
+    public static void Configure(ModelBuilder builder)
+    {
+        builder.Entity<QuarterlyReturn>(r =>
+        {
+            r.ToTable("QuarterlyReturns");
+            r.Property(x => x.Period).HasConversion(q => q.ToString(), s => Quarter.Parse(s)).HasMaxLength(7).IsRequired();
+            r.Property(x => x.Status).HasConversion<string>().IsRequired();
+            r.Property(x => x.Version).IsConcurrencyToken();
+            r.Property(x => x.UpdatedBy).IsRequired();
+            r.HasOne<ServiceCard>().WithMany().HasForeignKey(x => x.CardId).OnDelete(DeleteBehavior.Restrict);
+            r.HasMany(x => x.Versions).WithOne().HasForeignKey(v => v.ReturnId).OnDelete(DeleteBehavior.Restrict);
+            r.HasIndex(x => new { x.CardId, x.Period }).IsUnique();
+            r.HasIndex(x => new { x.Period, x.Status });
+            r.Ignore(x => x.Figures);
+        });
+
+        builder.Entity<ReturnVersion>(v =>
+        {
+            v.ToTable("ReturnVersions");
+            v.Property(x => x.Status).HasConversion<string>().IsRequired();
+            v.Property(x => x.Figures).IsRequired();
+            v.Property(x => x.SavedBy).IsRequired();
+            v.HasIndex(x => new { x.ReturnId, x.Version });
+        });
+    }
+}
