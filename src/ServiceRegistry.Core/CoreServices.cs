@@ -88,6 +88,7 @@ public static class CoreServices
         builder.Services.AddScoped<ServiceIdIssuer>();
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddScoped<CardWorkflow>();
+        builder.Services.AddScoped<Templates.TemplateCoverage>();
         builder.Services.AddHostedService<RegistryInitializer>();
         builder.Services.AddOptions<ImportOptions>().BindConfiguration("Imports");
         builder.Services.AddSingleton<ImportQueue>();

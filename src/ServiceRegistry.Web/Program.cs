@@ -58,6 +58,7 @@ app.MapWorkflowApi();
 app.MapRegistryApiDocs();
 app.MapCatalogApi();
 app.MapCardsApi();
+app.MapTemplatesApi();
 app.MapRazorPages();
 await app.RunAsync();
 return 0;

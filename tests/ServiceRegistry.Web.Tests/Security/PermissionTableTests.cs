@@ -22,7 +22,7 @@ public sealed class PermissionTableTests : IAsyncLifetime
     public enum Who { Anonymous, EditorOwn, HeadOwn, EditorOther, ReviewerOwn, ReviewerOther, Admin }
 
     /// <summary>The card a request is made against, created fresh for each request (or an import batch of EditorOwn's with one read file).</summary>
-    public enum Fixture { None, Draft, Submitted, Approved, IdIssued, Published, ImportBatch }
+    public enum Fixture { None, Draft, Submitted, Approved, IdIssued, Published, ImportBatch, Template, ChangedInstance }
 
     private sealed record Rule(string Key, Fixture Fixture, params Who[] Allowed);
 
@@ -116,6 +116,14 @@ public sealed class PermissionTableTests : IAsyncLifetime
         new("POST /api/v1/services/{id:int}/publish", Fixture.IdIssued, Who.Admin),
         new("POST /api/v1/services/{id:int}/revise", Fixture.Published, Who.EditorOwn, Who.HeadOwn),
         new("POST /api/v1/services/{id:int}/archive", Fixture.Draft, Who.HeadOwn, Who.Admin),
+
+        // national templates: coverage is public; templates are written by a national body's staff (OwnAgency is
+        // provincial, so only the national office: 400 without an agency) and instantiated by any agency's staff;
+        // a template change is answered by the instance's own staff
+        new("GET /api/v1/templates/{id:int}/coverage", Fixture.Template, Everyone),
+        new("POST /api/v1/templates", Fixture.None, Who.Admin),
+        new("POST /api/v1/templates/{id:int}/instances", Fixture.Template, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
+        new("POST /api/v1/services/{id:int}/template-change", Fixture.ChangedInstance, Who.EditorOwn, Who.HeadOwn),
     ];
 
     private const string OwnAgency = "اداره کل نمونه فارس";
@@ -272,6 +280,12 @@ public sealed class PermissionTableTests : IAsyncLifetime
             return await ImportFixtures.BatchAsync(_app, _users[Who.EditorOwn]!, ("form.txt", ImportFixtures.Form("regional-accounts.txt")));
         }
 
+        if (fixture == Fixture.ChangedInstance)
+        {
+            var template = (await _app.SeedAsync(new CardBuilder().Titled("الگوی جدول دسترسی").OfAgency("وزارت جدول دسترسی").AsTemplate().Published()))[0].Id;
+            return (await _app.SeedAsync(new CardBuilder().OfAgency(OwnAgency, "فارس").InstanceOf(template).WithTemplateChange("requiredDocuments")))[0].Id;
+        }
+
         var builder = new CardBuilder().Titled("خدمت جدول دسترسی").OfAgency(OwnAgency, "فارس");
         builder = fixture switch
         {
@@ -279,6 +293,7 @@ public sealed class PermissionTableTests : IAsyncLifetime
             Fixture.Submitted => builder.InStatus(CardStatus.Submitted),
             Fixture.Approved => builder.InStatus(CardStatus.Approved),
             Fixture.IdIssued => builder.InStatus(CardStatus.IdIssued, "1" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)),
+            Fixture.Template => builder.AsTemplate().Published("2" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)),
             _ => builder.Published("2" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)),
         };
         return (await _app.SeedAsync(builder))[0].Id;
