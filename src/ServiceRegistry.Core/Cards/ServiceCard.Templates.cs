@@ -72,7 +72,7 @@ public sealed partial class ServiceCard
             TemplateId = template.Id,
             TemplateVersion = template.Version,
         };
-        card.Update(TemplateParts.Effective(template.Content, local, []), now, createdBy);
+        card.Update(TemplateParts.Effective(template.Content, TemplateParts.Prefill(template.Content, local), []), now, createdBy);
         return card;
     }
 

@@ -44,7 +44,20 @@ public static class TemplateParts
         new("externalAgencyLinks", "ارتباط با سایر دستگاه‌ها", c => c.ExternalAgencyLinks, (to, from) => to.ExternalAgencyLinks = from.ExternalAgencyLinks),
     ];
 
+    /// <summary>The parts local to each instance that a template may still give a value for (a national fee, say):
+    /// a new instance starts from it, and an instance whose value differs is said to override it.</summary>
+    public static readonly IReadOnlyList<TemplatePart> Local =
+    [
+        new("recipients", "آمار خدمت گیرندگان", c => c.Recipients, (to, from) => to.Recipients = from.Recipients),
+        new("inPersonVisits", "تعداد بار مراجعه حضوری", c => c.InPersonVisits, (to, from) => to.InPersonVisits = from.InPersonVisits),
+        new("fees", "هزینه ارائه خدمت", c => c.Fees, (to, from) => to.Fees = from.Fees),
+        new("webAddresses", "آدرس خدمت در وبگاه", c => c.WebAddresses, (to, from) => to.WebAddresses = from.WebAddresses),
+        new("systemName", "نام سامانه", c => c.SystemName, (to, from) => to.SystemName = from.SystemName),
+        new("offices", "محل ارائه خدمت", c => c.Offices, (to, from) => to.Offices = from.Offices),
+    ];
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly CardContent Blank = new();
 
     /// <summary>The shared part with this key or JSON path, or null.</summary>
     public static TemplatePart? Find(string keyOrPath) =>
@@ -74,6 +87,25 @@ public static class TemplateParts
         var take = parts.Select(k => Find(k)?.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
         return Effective(template, instance, Shared.Select(p => p.Key).Where(k => !take.Contains(k)));
     }
+
+    /// <summary>A new instance's content: the local parts it leaves empty start from the template's values.</summary>
+    public static CardContent Prefill(CardContent template, CardContent instance)
+    {
+        var result = Clone(instance);
+        var source = Clone(template);
+        foreach (var part in Local.Where(p => IsBlank(p, result) && !IsBlank(p, source)))
+        {
+            part.CopyInto(result, source);
+        }
+
+        return result;
+    }
+
+    /// <summary>The JSON paths of the local parts the template gives a value for and the instance sets otherwise.</summary>
+    public static IReadOnlyList<string> LocalOverrides(CardContent template, CardContent instance) =>
+        Local.Where(p => !IsBlank(p, template) && Canonical(p.Read(template)) != Canonical(p.Read(instance))).Select(p => p.Path).ToList();
+
+    private static bool IsBlank(TemplatePart part, CardContent content) => Canonical(part.Read(content)) == Canonical(part.Read(Blank));
 
     /// <summary>The keys of the shared parts that differ substantively between two contents, in the form's order.</summary>
     public static IReadOnlyList<string> Changed(CardContent before, CardContent after) =>

@@ -119,11 +119,15 @@ public static class TemplatesApi
         var detail = card.ToDetail();
         if (card.TemplateId is { } templateId)
         {
-            var template = await db.Cards.AsNoTracking().Where(c => c.Id == templateId)
-                .Select(c => new TemplateLink(c.Id, c.ServiceId, c.Title, card.TemplateVersion ?? c.Version)).SingleAsync(ct);
+            var template = await db.Cards.AsNoTracking().SingleAsync(c => c.Id == templateId, ct);
             var changed = card.TemplateChanges is null ? null
                 : card.ChangedParts.Select(k => "$." + k).Concat(card.TemplateArchived ? [ServiceCard.TemplateArchivedMark] : []).ToList();
-            return detail with { Template = template, Overridden = card.Overrides, TemplateChanged = changed };
+            return detail with
+            {
+                Template = new TemplateLink(template.Id, template.ServiceId, template.Title, card.TemplateVersion ?? template.Version),
+                Overridden = [.. card.Overrides, .. TemplateParts.LocalOverrides(template.Content, card.Content)],
+                TemplateChanged = changed,
+            };
         }
 
         if (card.IsTemplate)
