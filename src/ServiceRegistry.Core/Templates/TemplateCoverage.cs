@@ -21,7 +21,7 @@ public sealed record CoverageOfTemplate(TemplateRef Template, IReadOnlyList<Prov
 /// Which provinces and agencies carry out each national template: its instances, its coverage by province. Only the
 /// instances the person may see count (the public sees published ones), revisions and archived cards never.
 /// </summary>
-public sealed class TemplateCoverage(RegistryDbContext db)
+public sealed partial class TemplateCoverage(RegistryDbContext db)
 {
     public const string Published = "published";
     public const string Draft = "draft";

@@ -124,6 +124,9 @@ public sealed class PermissionTableTests : IAsyncLifetime
         new("POST /api/v1/templates", Fixture.None, Who.Admin),
         new("POST /api/v1/templates/{id:int}/instances", Fixture.Template, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
         new("POST /api/v1/services/{id:int}/template-change", Fixture.ChangedInstance, Who.EditorOwn, Who.HeadOwn),
+        new("GET /templates/coverage", Fixture.None, Everyone),
+        new("GET /templates/change/{id:int}", Fixture.ChangedInstance, Who.EditorOwn, Who.HeadOwn),
+        new("POST /templates/change/{id:int}", Fixture.ChangedInstance, Who.EditorOwn, Who.HeadOwn),
     ];
 
     private const string OwnAgency = "اداره کل نمونه فارس";
