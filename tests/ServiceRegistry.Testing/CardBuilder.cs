@@ -115,7 +115,7 @@ public sealed class CardBuilder
             card.Follow(await db.Cards.AsNoTracking().SingleAsync(c => c.Id == templateId), _overridden, now);
             if (_templateChanges.Length > 0)
             {
-                card.MarkTemplateChanged(_templateChanges, ServiceRegistry.Core.Accounts.Actor.System, now);
+                card.MarkTemplateChanged(_templateChanges, Actor.System, now);
             }
         }
 

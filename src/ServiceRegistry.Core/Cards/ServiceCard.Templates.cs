@@ -1,5 +1,3 @@
-using ServiceRegistry.Core.Accounts;
-using ServiceRegistry.Core.Review;
 
 namespace ServiceRegistry.Core.Cards;
 

@@ -4,55 +4,12 @@ using ServiceRegistry.Core.Text;
 
 namespace ServiceRegistry.Core.Exports;
 
-/// <summary>One column of a sheet: its Persian header, how a value is written, and (for import) how it is read back.
-/// <paramref name="Set"/> returns an error message or null.</summary>
-public sealed record SheetColumn<T>(string Header, Func<T, string?> Get, Func<T, string, string?>? Set = null, bool Numeric = false);
-
-/// <summary>A sheet of repeated parts: the rows a card has, and how a read row is attached back to a card.</summary>
-public sealed record PartSheet<T>(string Name, IReadOnlyList<SheetColumn<T>> Columns, Func<CardContent, IEnumerable<T>> Rows, Func<T> New, Func<CardContent, T, string?> Attach)
-    : IPartSheet
-{
-    public IReadOnlyList<string> Headers => [.. Columns.Select(c => c.Header)];
-    public IReadOnlyList<bool> NumericColumns => [.. Columns.Select(c => c.Numeric)];
-
-    public IEnumerable<string?[]> RowsOf(CardContent card) => Rows(card).Select(r => Columns.Select(c => c.Get(r)).ToArray());
-
-    public IReadOnlyList<string> Read(CardContent card, IReadOnlyDictionary<string, string> cells)
-    {
-        var item = New();
-        var errors = new List<string>();
-        foreach (var column in Columns)
-        {
-            if (column.Set is not null && cells.TryGetValue(column.Header, out var value) && value.Length > 0 && column.Set(item, value) is { } error)
-            {
-                errors.Add($"{column.Header}: {error}");
-            }
-        }
-
-        if (errors.Count == 0 && Attach(card, item) is { } attachError)
-        {
-            errors.Add(attachError);
-        }
-
-        return errors;
-    }
-}
-
-public interface IPartSheet
-{
-    string Name { get; }
-    IReadOnlyList<string> Headers { get; }
-    IReadOnlyList<bool> NumericColumns { get; }
-    IEnumerable<string?[]> RowsOf(CardContent card);
-    IReadOnlyList<string> Read(CardContent card, IReadOnlyDictionary<string, string> cells);
-}
-
 /// <summary>
 /// The spreadsheet layout of cards, shared by the Excel export, the CSV export and the Excel import: the services
 /// sheet (one row per service, Persian headers) and one sheet per repeated part. Every sheet starts with
 /// <see cref="KeyHeader"/>, which ties part rows to their service row.
 /// </summary>
-public static class CardSheets
+public static partial class CardSheets
 {
     public const string KeyHeader = "ردیف خدمت";
     public const string ServicesSheet = "خدمات";
@@ -208,6 +165,18 @@ public static class CardSheets
                 c.Permits[(int)q.PermitNumber - 1].Inquiries.Add(q.Inquiry);
                 return null;
             }),
+        new PartSheet<Office>("محل‌های ارائه خدمت",
+            [
+                new("نام محل", o => o.Name, (o, v) => { o.Name = v ?? ""; return null; }),
+                new("استان", o => o.Province, (o, v) => { o.Province = v; return null; }),
+                new("شهرستان", o => o.County, (o, v) => { o.County = v; return null; }),
+                new("نشانی", o => o.Address, (o, v) => { o.Address = v; return null; }),
+                new("تلفن", o => o.Phone, (o, v) => { o.Phone = PersianText.ToLatinDigits(v); return null; }),
+                new("ساعات کار", o => o.Hours, (o, v) => { o.Hours = v; return null; }),
+                new("نشانی برخط", o => o.OnlineUrl, (o, v) => { o.OnlineUrl = v; return null; }),
+            ],
+            c => c.Offices, () => new Office(),
+            (c, o) => { c.Offices.Add(o); return null; }),
     ];
 
     /// <summary>The computed columns written after the services columns (export only).</summary>
@@ -215,212 +184,4 @@ public static class CardSheets
 
     public static string?[] Computed(ServiceCard card) =>
         [Labels.Of(card.Status), MaturityLevel.Label(card.Maturity), Labels.Free(card.IsFree)];
-
-    // ---- value formats: sets as Persian labels joined by «، », booleans as بله/خیر, lists one item a line ----
-
-    public static string? SetText<T>(IEnumerable<T> values) where T : struct, Enum =>
-        values.Any() ? string.Join("، ", values.Select(v => Labels.Of(v))) : null;
-
-    private static string? One<T>(T? value) where T : struct, Enum => value is { } v ? Labels.Of(v) : null;
-
-    private static string Bool(bool value) => value ? Yes : No;
-
-    private static string? Number(long? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    private static string? Lines(IEnumerable<string> items) => items.Any() ? string.Join("\n", items) : null;
-
-    private static List<string> SplitLines(string value) =>
-        value.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
-
-    private static string? Assign(Action action)
-    {
-        action();
-        return null;
-    }
-
-    private static bool TryEnum<T>(string text, out T value) where T : struct, Enum
-    {
-        var wanted = PersianText.Normalize(text);
-        foreach (var v in Enum.GetValues<T>())
-        {
-            if (PersianText.Normalize(Labels.Of(v)) == wanted || string.Equals(Labels.Code(v), text.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                value = v;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
-    }
-
-    private static string Allowed<T>() where T : struct, Enum => string.Join("، ", Enum.GetValues<T>().Select(v => Labels.Of(v)));
-
-    private static string? ParseOne<T>(string text, Action<T?> set) where T : struct, Enum
-    {
-        if (TryEnum<T>(text, out var value))
-        {
-            set(value);
-            return null;
-        }
-
-        return $"«{text}» شناخته نشد؛ یکی از این‌ها: {Allowed<T>()}";
-    }
-
-    private static string? ParseSet<T>(string text, List<T> into) where T : struct, Enum
-    {
-        into.Clear();
-        var unknown = new List<string>();
-        foreach (var part in text.Split(['،', ',', ';', '؛', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (TryEnum<T>(part, out var value))
-            {
-                if (!into.Contains(value))
-                {
-                    into.Add(value);
-                }
-            }
-            else
-            {
-                unknown.Add(part);
-            }
-        }
-
-        return unknown.Count == 0 ? null : $"«{string.Join("، ", unknown)}» شناخته نشد؛ مقدارهای مجاز: {Allowed<T>()}";
-    }
-
-    private static string? ParseBool(string text, Action<bool> set)
-    {
-        switch (PersianText.Normalize(text))
-        {
-            case "بله" or "true" or "1" or "✓" or "x" or "دارد":
-                set(true);
-                return null;
-            case "خیر" or "false" or "0" or "ندارد":
-                set(false);
-                return null;
-            default:
-                return $"«{text}» باید بله یا خیر باشد.";
-        }
-    }
-
-    private static string? ParseLong(string text, Action<long?> set)
-    {
-        if (PersianText.TryParseInteger(text, out var value))
-        {
-            set(value);
-            return null;
-        }
-
-        // Excel stores whole numbers it computed as "1.0E7"-like or "12000.0" text in some files.
-        if (decimal.TryParse(PersianText.ToLatinDigits(text), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0 && d == decimal.Truncate(d))
-        {
-            set((long)d);
-            return null;
-        }
-
-        return $"«{text}» عدد صحیح نامنفی نیست.";
-    }
-
-    private static string? ParseDecimal(string text, Action<decimal?> set)
-    {
-        if (decimal.TryParse(PersianText.ToLatinDigits(text).Replace('/', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0)
-        {
-            set(value);
-            return null;
-        }
-
-        return $"«{text}» عدد نیست.";
-    }
-
-    private static readonly (string Key, string Label)[] StageLabels =
-        [("informing", "اطلاع رسانی"), ("request", "درخواست"), ("production", "تولید"), ("delivery", "ارائه")];
-
-    private static string StageLabel(string key) => StageLabels.First(s => s.Key == key).Label;
-
-    private static string? StageKey(string text)
-    {
-        var wanted = PersianText.Normalize(text);
-        return StageLabels.FirstOrDefault(s => PersianText.Normalize(s.Label) == wanted || s.Key == text.Trim()).Key;
-    }
-
-    private static string? ParseLinkKind(string text, LinkRow row)
-    {
-        switch (PersianText.Normalize(text))
-        {
-            case "سامانه داخلی" or "internal":
-                row.External = false;
-                return null;
-            case "دستگاه دیگر" or "external":
-                row.External = true;
-                return null;
-            default:
-                return "نوع ارتباط «سامانه داخلی» یا «دستگاه دیگر» است.";
-        }
-    }
-
-    public sealed class StageRow
-    {
-        public string Key { get; set; } = "";
-        public Stage Stage { get; set; } = new();
-    }
-
-    public sealed class StepRow
-    {
-        public long Number { get; set; }
-        public string Title { get; set; } = "";
-    }
-
-    public sealed class PermitRow
-    {
-        public long Number { get; set; }
-        public Permit Permit { get; set; } = new();
-    }
-
-    public sealed class InquiryRow
-    {
-        public long PermitNumber { get; set; }
-        public PermitInquiry Inquiry { get; set; } = new();
-    }
-
-    /// <summary>A link with another system of the agency (section 7) or with another agency (section 8).</summary>
-    public sealed class LinkRow
-    {
-        public bool External { get; set; }
-        public string? Agency { get; set; }
-        public string? SystemName { get; set; }
-        public string? ExchangedFields { get; set; }
-        public long? CostRials { get; set; }
-        public InquiryMode? Inquiry { get; set; }
-        public NonElectronicBy? NonElectronicBy { get; set; }
-
-        public static IEnumerable<LinkRow> Of(CardContent c) =>
-            c.InternalSystemLinks.Select(l => new LinkRow { SystemName = l.SystemName, ExchangedFields = l.ExchangedFields, Inquiry = l.Inquiry })
-                .Concat(c.ExternalAgencyLinks.Select(l => new LinkRow
-                {
-                    External = true, Agency = l.Agency, SystemName = l.SystemName, ExchangedFields = l.ExchangedFields,
-                    CostRials = l.CostRials, Inquiry = l.Inquiry, NonElectronicBy = l.NonElectronicBy,
-                }));
-
-        public string? AttachTo(CardContent c)
-        {
-            if (External)
-            {
-                c.ExternalAgencyLinks.Add(new ExternalAgencyLink
-                {
-                    Agency = Agency, SystemName = SystemName, ExchangedFields = ExchangedFields, CostRials = CostRials,
-                    Inquiry = Inquiry, NonElectronicBy = NonElectronicBy,
-                });
-                return null;
-            }
-
-            if (Agency is not null || CostRials is not null || NonElectronicBy is not null)
-            {
-                return "ارتباط با سامانه داخلی دستگاه، دستگاه، مبلغ یا «استعلام غیر الکترونیکی توسط» ندارد.";
-            }
-
-            c.InternalSystemLinks.Add(new InternalSystemLink { SystemName = SystemName, ExchangedFields = ExchangedFields, Inquiry = Inquiry });
-            return null;
-        }
-    }
 }

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Seeding;
 using ServiceRegistry.Testing;
@@ -45,7 +45,7 @@ public sealed class ExportsApiTests : IAsyncLifetime
         // Assert: read with the Open XML SDK's own reader
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var names = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
-        Assert.Equal(["خدمات", "هزینه‌ها", "حساب‌های بانکی", "مراحل", "ارتباطات", "فرایندها", "مجوزها", "استعلام‌های مجوز"], names);
+        Assert.Equal(["خدمات", "هزینه‌ها", "حساب‌های بانکی", "مراحل", "ارتباطات", "فرایندها", "مجوزها", "استعلام‌های مجوز", "محل‌های ارائه خدمت"], names);
         var services = (WorksheetPart)document.WorkbookPart.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!);
         var rows = services.Worksheet.Descendants<Row>().ToList();
         Assert.Equal(8, rows.Count); // header + seven demo cards (residence documents: the template and two instances)
