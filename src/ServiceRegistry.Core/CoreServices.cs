@@ -94,6 +94,7 @@ public static class CoreServices
         builder.Services.AddScoped<Figures.ReturnWorkflow>();
         builder.Services.AddScoped<Figures.FiguresQuery>();
         builder.Services.AddScoped<Figures.FiguresDashboard>();
+        builder.Services.AddScoped<Templates.TemplateCoverage>();
         builder.Services.AddHostedService<RegistryInitializer>();
         builder.Services.AddOptions<ImportOptions>().BindConfiguration("Imports");
         builder.Services.AddSingleton<ImportQueue>();

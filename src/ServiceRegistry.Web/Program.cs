@@ -62,6 +62,7 @@ app.MapCardsApi();
 app.MapChangesApi(); // the change feed and /feed.atom
 app.MapSearchEngines(); // robots.txt, sitemap.xml
 app.MapStatisticsApi();
+app.MapTemplatesApi();
 app.MapRazorPages();
 await app.RunAsync();
 return 0;

@@ -22,6 +22,10 @@ public sealed class CardBuilder
     private string? _province = "تهران";
     private CardStatus _status = CardStatus.Draft;
     private string? _serviceId;
+    private bool _template;
+    private int? _templateId;
+    private string[] _overridden = [];
+    private string[] _templateChanges = [];
 
     public CardBuilder Titled(string title)
     {
@@ -65,6 +69,28 @@ public sealed class CardBuilder
         return this;
     }
 
+    /// <summary>A national template (its agency should be a national body: no province).</summary>
+    public CardBuilder AsTemplate()
+    {
+        _template = true;
+        return this;
+    }
+
+    /// <summary>An instance of the stored template <paramref name="templateId"/>, keeping its own <paramref name="overridden"/> parts.</summary>
+    public CardBuilder InstanceOf(int templateId, params string[] overridden)
+    {
+        _templateId = templateId;
+        _overridden = overridden;
+        return this;
+    }
+
+    /// <summary>An instance flagged with a change of its template in these parts (keys).</summary>
+    public CardBuilder WithTemplateChange(params string[] parts)
+    {
+        _templateChanges = parts;
+        return this;
+    }
+
     public CardContent BuildContent() => _content;
 
     public async Task<ServiceCard> SaveAsync(RegistryDbContext db, DateTimeOffset now)
@@ -79,6 +105,20 @@ public sealed class CardBuilder
 
         _content.ServiceId = _serviceId;
         var card = ServiceCard.FromFile(agency.Id, _content, _status, now);
+        if (_template)
+        {
+            card.MakeTemplate();
+        }
+
+        if (_templateId is { } templateId)
+        {
+            card.Follow(await db.Cards.AsNoTracking().SingleAsync(c => c.Id == templateId), _overridden, now);
+            if (_templateChanges.Length > 0)
+            {
+                card.MarkTemplateChanged(_templateChanges, Actor.System, now);
+            }
+        }
+
         db.Cards.Add(card);
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();

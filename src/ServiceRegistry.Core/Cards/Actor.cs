@@ -43,6 +43,10 @@ public sealed record Actor(int? UserId, string Name, IReadOnlySet<string> Roles,
     /// and those below it for agency staff.</summary>
     public Expression<Func<Agency, bool>> MayFileUnder() => IsAdmin ? a => true : FilingRule.For(Reach(includePublished: false));
 
+    /// <summary>National templates are written by the staff of a national body (an agency without a province) for that
+    /// body, and by the national office for any.</summary>
+    public bool MayCreateTemplateUnder(Agency agency) => IsAdmin || (MayFileUnder(agency) && agency.Province is null);
+
     /// <summary>Published cards are public; anything else only for its agency, its reviewer and the national office.</summary>
     public bool CanView(ServiceCard card) => CardRule.On(card, Reach(includePublished: true));
 

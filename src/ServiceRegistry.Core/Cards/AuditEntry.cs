@@ -40,6 +40,8 @@ public static class AuditActions
     public const string RevisionStarted = "revisionStarted";
     public const string Archived = "archived";
     public const string Imported = "imported";
+    public const string TemplateChanged = "templateChanged";
+    public const string TemplateAnswered = "templateAnswered";
     public const string SignedIn = "signedIn";
     public const string SignInFailed = "signInFailed";
     public const string UserCreated = "userCreated";
@@ -61,6 +63,8 @@ public static class AuditActions
         RevisionStarted => "آغاز بازنگری",
         Archived => "بایگانی",
         Imported => "ورود از فایل",
+        TemplateChanged => "تغییر الگوی ملی",
+        TemplateAnswered => "پاسخ به تغییر الگو",
         SignedIn => "ورود به سامانه",
         SignInFailed => "ورود ناموفق",
         UserCreated => "ایجاد کاربر",

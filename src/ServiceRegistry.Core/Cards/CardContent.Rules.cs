@@ -30,6 +30,7 @@ public sealed partial class CardContent
             ("$.triggers", Triggers), ("$.requiredDocuments", RequiredDocuments), ("$.laws", Laws), ("$.webAddresses", WebAddresses),
             ("$.internalSystemLinks", InternalSystemLinks), ("$.externalAgencyLinks", ExternalAgencyLinks),
             ("$.processSteps", ProcessSteps), ("$.permits", Permits), ("$.unmapped", Unmapped),
+            ("$.offices", Offices),
         ];
         var nulls = objects.Where(o => o.Value is null).Select(o => o.Path).ToList();
         foreach (var path in nulls)
@@ -108,6 +109,18 @@ public sealed partial class CardContent
             }
 
             NonNegative($"$.externalAgencyLinks[{i}].costRials", link.CostRials, Add);
+        }
+
+        for (var i = 0; i < Offices.Count; i++)
+        {
+            if (Offices[i] is not { } office)
+            {
+                Add($"$.offices[{i}]", "ردیف خالی (null) مجاز نیست.");
+            }
+            else if (string.IsNullOrWhiteSpace(office.Name))
+            {
+                Add($"$.offices[{i}].name", "نام محل ارائه خدمت لازم است.");
+            }
         }
 
         for (var i = 0; i < Permits.Count; i++)

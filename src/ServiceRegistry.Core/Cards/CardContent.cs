@@ -39,6 +39,7 @@ public sealed partial class CardContent
     [Display(Name = "عناوین فرایندهای خدمت")] public List<string> ProcessSteps { get; set; } = [];
     [Display(Name = "تکمیل کننده فرم")] public FormFiller FormFiller { get; set; } = new();
     [Display(Name = "لیست مجوزها")] public List<Permit> Permits { get; set; } = [];
+    [Display(Name = "محل ارائه خدمت")] public List<Office> Offices { get; set; } = [];
     [Display(Name = "متن جای‌نگرفته")] public List<string> Unmapped { get; set; } = [];
 }
 
@@ -145,6 +146,18 @@ public sealed class FormFiller
     [Display(Name = "واحد مربوط")] public string? Unit { get; set; }
     [Display(Name = "تلفن")] public string? Phone { get; set; }
     [Display(Name = "پست الکترونیک")] public string? Email { get; set; }
+}
+
+/// <summary>Where the service is given: an office with its address and hours (local to an instance card).</summary>
+public sealed class Office
+{
+    [Display(Name = "نام محل")] public string Name { get; set; } = "";
+    [Display(Name = "استان")] public string? Province { get; set; }
+    [Display(Name = "شهرستان")] public string? County { get; set; }
+    [Display(Name = "نشانی")] public string? Address { get; set; }
+    [Display(Name = "تلفن")] public string? Phone { get; set; }
+    [Display(Name = "ساعات کار")] public string? Hours { get; set; }
+    [Display(Name = "نشانی برخط")] public string? OnlineUrl { get; set; }
 }
 
 public sealed class Permit

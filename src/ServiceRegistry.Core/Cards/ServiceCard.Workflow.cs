@@ -170,6 +170,7 @@ public sealed partial class ServiceCard
             Status = CardStatus.Draft,
             CreatedAt = now.UtcDateTime,
         };
+        revision.CopyTemplateLink(this);
         revision.Update(CardJson.Clone(Content), now, actor.Name);
         revision.Content.ServiceId = ServiceId;
         Record(actor, now, AuditActions.RevisionStarted, null);
@@ -190,6 +191,7 @@ public sealed partial class ServiceCard
             return WorkflowResult.Refused("فقط بازنگری تاییدشده یک خدمت منتشرشده منتشر می‌شود.");
         }
 
+        CopyTemplateLink(revision);
         Update(CardJson.Clone(revision.Content), now, actor.Name);
         PublishedAt = now.UtcDateTime;
         Record(actor, now, AuditActions.Published, $"بازنگری {revision.Id}");

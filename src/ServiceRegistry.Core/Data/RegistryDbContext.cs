@@ -101,6 +101,9 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             card.HasIndex(c => c.ParentServiceId);
             card.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
             card.HasOne<ServiceCard>().WithMany().HasForeignKey(c => c.RevisionOfId).OnDelete(DeleteBehavior.Restrict);
+            card.HasOne<ServiceCard>().WithMany().HasForeignKey(c => c.TemplateId).OnDelete(DeleteBehavior.Restrict);
+            card.HasIndex(c => new { c.TemplateId, c.Province, c.Status }); // a template's instances; the coverage matrix
+            card.Property(c => c.OverriddenParts).IsRequired();
             card.HasMany(c => c.Versions).WithOne().HasForeignKey(v => v.CardId).OnDelete(DeleteBehavior.Restrict);
             card.HasMany(c => c.Comments).WithOne().HasForeignKey(v => v.CardId).OnDelete(DeleteBehavior.Restrict);
             card.HasMany(c => c.AuditTrail).WithOne().HasForeignKey(v => v.CardId).OnDelete(DeleteBehavior.Restrict);

@@ -165,6 +165,18 @@ public static partial class CardSheets
                 c.Permits[(int)q.PermitNumber - 1].Inquiries.Add(q.Inquiry);
                 return null;
             }),
+        new PartSheet<Office>("محل‌های ارائه خدمت",
+            [
+                new("نام محل", o => o.Name, (o, v) => { o.Name = v ?? ""; return null; }),
+                new("استان", o => o.Province, (o, v) => { o.Province = v; return null; }),
+                new("شهرستان", o => o.County, (o, v) => { o.County = v; return null; }),
+                new("نشانی", o => o.Address, (o, v) => { o.Address = v; return null; }),
+                new("تلفن", o => o.Phone, (o, v) => { o.Phone = PersianText.ToLatinDigits(v); return null; }),
+                new("ساعات کار", o => o.Hours, (o, v) => { o.Hours = v; return null; }),
+                new("نشانی برخط", o => o.OnlineUrl, (o, v) => { o.OnlineUrl = v; return null; }),
+            ],
+            c => c.Offices, () => new Office(),
+            (c, o) => { c.Offices.Add(o); return null; }),
     ];
 
     /// <summary>The computed columns written after the services columns (export only).</summary>

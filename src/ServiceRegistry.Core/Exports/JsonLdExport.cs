@@ -76,6 +76,8 @@ public sealed class JsonLdExport(string? baseUri = null)
         ["inPersonVisits"] = Term("sr:inPersonVisits", "xsd:integer"),
         ["averageDurationText"] = "sr:averageDurationText",
         ["processStep"] = new JsonObject { ["@id"] = "sr:processStep", ["@container"] = "@list" },
+        ["source"] = Term("dct:source", "@id"),
+        ["isTemplate"] = Term("sr:isTemplate", "xsd:boolean"),
     };
 
     public async Task WriteAsync(IAsyncEnumerable<ServiceCard> cards, Stream output, CancellationToken ct = default)
@@ -114,6 +116,14 @@ public sealed class JsonLdExport(string? baseUri = null)
         node["hasCompetentAuthority"] = Organisation(card);
         Add(node, "parentServiceId", c.ParentServiceId);
         node["status"] = Labels.Code(card.Status);
+        if (card.TemplateId is { } template)
+        {
+            node["source"] = $"{_base}services/{template}"; // an instance names the national template it is made from
+        }
+        else if (card.IsTemplate)
+        {
+            node["isTemplate"] = true;
+        }
 
         var channels = new JsonArray();
         foreach (var group in c.Stages.All().SelectMany(s => s.Stage.Channels.Select(ch => (ch, s.Key))).GroupBy(x => x.ch))

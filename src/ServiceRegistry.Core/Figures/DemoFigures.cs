@@ -62,16 +62,17 @@ public static class DemoFigures
         return r with { Web = electronic, App = 0, Counter = all / 10, InPerson = all - electronic - (all / 10) };
     })];
 
-    /// <summary>Adds the four quarters to every demo card that has no returns yet.</summary>
-    public static async Task SeedAsync(RegistryDbContext db, IReadOnlyDictionary<string, string> titles, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Adds the four quarters to every published demo card that has no returns yet, by its file name (an
+    /// instance, «residence-documents.tehran», takes its template's profile). A template has none of its own: the
+    /// offices that carry it out report.</summary>
+    public static async Task SeedAsync(RegistryDbContext db, IReadOnlyDictionary<string, ServiceCard> demo, DateTimeOffset now, CancellationToken ct)
     {
         var quarters = Quarter.Ending(Quarter.LastFinished(now), 4);
-        var cards = await db.Cards.Where(c => c.Status == CardStatus.Published && titles.Values.Contains(c.Title)).ToListAsync(ct);
-        var highest = cards.OrderByDescending(c => c.Maturity).ThenBy(c => c.Id).FirstOrDefault();
-        foreach (var card in cards)
+        var cards = demo.Where(d => d.Value.Status == CardStatus.Published && !d.Value.IsTemplate).ToList();
+        var highest = cards.Select(d => d.Value).OrderByDescending(c => c.Maturity).ThenBy(c => c.Id).FirstOrDefault();
+        foreach (var (name, card) in cards)
         {
-            var name = titles.First(t => t.Value == card.Title).Key;
-            if (!Profiles.TryGetValue(name, out var rows) || await db.QuarterlyReturns.AnyAsync(r => r.CardId == card.Id, ct))
+            if (!Profiles.TryGetValue(name.Split('.')[0], out var rows) || await db.QuarterlyReturns.AnyAsync(r => r.CardId == card.Id, ct))
             {
                 continue;
             }

@@ -112,6 +112,11 @@ public sealed partial class CardWorkflow
             return Refusal(result, card);
         }
 
+        if (card.TemplateId is { } templateId)
+        {
+            card.RefreshOverrides(await db.Cards.AsNoTracking().Where(c => c.Id == templateId).Select(c => c.Content).SingleAsync(ct));
+        }
+
         if ((expectedVersion is { } v && v != seenVersion) || !await SaveAsync(ct))
         {
             db.ChangeTracker.Clear();

@@ -66,6 +66,11 @@ public sealed partial class CardWorkflow(RegistryDbContext db, TimeProvider time
             _ => WorkflowResult.Refused("این کار شناخته نیست."),
         };
 
+        if (result.Ok && action == WorkflowAction.Archive && card.IsTemplate && card.RevisionOfId is null)
+        {
+            await FlagInstancesAsync(card, [ServiceCard.TemplateArchivedMark], actor, now, ct);
+        }
+
         if (!result.Ok)
         {
             db.ChangeTracker.Clear();
@@ -137,7 +142,14 @@ public sealed partial class CardWorkflow(RegistryDbContext db, TimeProvider time
         }
 
         var original = await db.Cards.SingleAsync(c => c.Id == originalId, ct);
-        return original.PublishRevision(actor, card, now);
+        var before = original.Content;
+        var result = original.PublishRevision(actor, card, now);
+        if (result.Ok && original.IsTemplate && TemplateParts.Changed(before, original.Content) is { Count: > 0 } changed)
+        {
+            await FlagInstancesAsync(original, changed, actor, now, ct);
+        }
+
+        return result;
     }
 
     private WorkflowResult Revise(ServiceCard card, Actor actor, DateTimeOffset now, out ServiceCard? revision)

@@ -7,7 +7,9 @@ namespace ServiceRegistry.Core.Seeding;
 
 /// <summary>
 /// The five services of the sample forms (shared/samples/forms), entered by hand as complete cards
-/// (Demo/*.json), published under demo agencies so a newcomer sees a real registry at once.
+/// (Demo/*.json), published under demo agencies so a newcomer sees a real registry at once. The residence-documents
+/// service is a national template of the Ministry of the Interior, with published instances of the Lorestan and
+/// Tehran governorates (Demo/residence-documents.{lorestan,tehran}.json; Tehran's fee differs from the template's).
 /// </summary>
 public sealed class DemoData(RegistryDbContext db, TimeProvider time, UserAccounts accounts)
 {
@@ -32,7 +34,8 @@ public sealed class DemoData(RegistryDbContext db, TimeProvider time, UserAccoun
     {
         var agencies = await AgenciesAsync(ct);
         var added = 0;
-        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = Cards().Select(c => c.Name).ToList();
+        var seeded = new Dictionary<string, ServiceCard>(StringComparer.Ordinal);
         foreach (var (name, json) in Cards())
         {
             var read = CardJson.Read(json);
@@ -42,19 +45,32 @@ public sealed class DemoData(RegistryDbContext db, TimeProvider time, UserAccoun
             }
 
             var content = read.Content!;
-            titles[name] = content.Title.Trim();
             var agency = agencies[content.Provider.Agency ?? ""];
-            if (await db.Cards.AnyAsync(c => c.AgencyId == agency.Id && c.Title == content.Title.Trim(), ct))
+            var stored = await db.Cards.FirstOrDefaultAsync(c => c.AgencyId == agency.Id && c.Title == content.Title.Trim(), ct);
+            if (stored is not null)
             {
+                seeded[name] = stored;
                 continue;
             }
 
-            db.Cards.Add(ServiceCard.FromFile(agency.Id, content, CardStatus.Published, time.GetUtcNow()));
+            var card = ServiceCard.FromFile(agency.Id, content, CardStatus.Published, time.GetUtcNow());
+            if (TemplateOf(name) is { } templateName)
+            {
+                card.Follow(seeded[templateName], [], time.GetUtcNow());
+            }
+            else if (names.Any(n => TemplateOf(n) == name))
+            {
+                card.MakeTemplate();
+            }
+
+            db.Cards.Add(card);
+            await db.SaveChangesAsync(ct); // a template's id before its instances
+            seeded[name] = card;
             added++;
         }
 
         await db.SaveChangesAsync(ct);
-        await Figures.DemoFigures.SeedAsync(db, titles, time.GetUtcNow(), ct);
+        await Figures.DemoFigures.SeedAsync(db, seeded, time.GetUtcNow(), ct);
         await AccountsAsync(agencies, ct);
         return added;
     }
@@ -100,10 +116,17 @@ public sealed class DemoData(RegistryDbContext db, TimeProvider time, UserAccoun
             ["سازمان مدیریت و برنامهریزی استان تهران"] = await Get("سازمان مدیریت و برنامهریزی استان تهران", "تهران", admin),
             ["استانداری - دفتر امور شهری و شوراها"] = await Get("استانداری - دفتر امور شهری و شوراها", null, interior),
             ["استانداری"] = await Get("استانداری", null, interior),
+            ["وزارت کشور"] = interior,
+            ["استانداری لرستان"] = await Get("استانداری لرستان", "لرستان", interior),
+            ["استانداری تهران"] = await Get("استانداری تهران", "تهران", interior),
         };
     }
 
-    /// <summary>The demo cards as embedded JSON, in a fixed order.</summary>
+    /// <summary>The template a demo card is an instance of: <c>residence-documents.lorestan</c> follows
+    /// <c>residence-documents</c>; null for a card that is not an instance.</summary>
+    public static string? TemplateOf(string name) => name.Contains('.', StringComparison.Ordinal) ? name[..name.IndexOf('.', StringComparison.Ordinal)] : null;
+
+    /// <summary>The demo cards as embedded JSON, in a fixed order (a template before its instances).</summary>
     public static IEnumerable<(string Name, string Json)> Cards()
     {
         var assembly = typeof(DemoData).Assembly;

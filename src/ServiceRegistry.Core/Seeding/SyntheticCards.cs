@@ -7,13 +7,7 @@ namespace ServiceRegistry.Core.Seeding;
 /// drawn from fixed lists by a seeded <see cref="Random"/> (the same seed gives the same cards).</summary>
 public static class SyntheticCards
 {
-    public static readonly string[] Provinces =
-    [
-        "آذربایجان شرقی", "آذربایجان غربی", "اردبیل", "اصفهان", "البرز", "ایلام", "بوشهر", "تهران", "چهارمحال و بختیاری",
-        "خراسان جنوبی", "خراسان رضوی", "خراسان شمالی", "خوزستان", "زنجان", "سمنان", "سیستان و بلوچستان", "فارس", "قزوین",
-        "قم", "کردستان", "کرمان", "کرمانشاه", "کهگیلویه و بویراحمد", "گلستان", "گیلان", "لرستان", "مازندران", "مرکزی",
-        "هرمزگان", "همدان", "یزد",
-    ];
+    public static readonly string[] Provinces = [.. Cards.Provinces.All];
 
     internal static readonly string[] Ministries =
     [

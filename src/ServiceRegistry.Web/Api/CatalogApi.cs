@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceRegistry.Core.Catalog;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exports;
+using ServiceRegistry.Core.Templates;
 using ServiceRegistry.Web.Infrastructure;
 
 namespace ServiceRegistry.Web.Api;
@@ -60,7 +61,7 @@ public static class CatalogApi
     }
 
     public static async Task<Results<Ok<ServiceDetail>, StatusCodeHttpResult, NotFound>> GetService(
-        int id, RegistryDbContext db, HttpContext http, CancellationToken ct)
+        int id, RegistryDbContext db, TemplateCoverage coverage, HttpContext http, CancellationToken ct)
     {
         var card = await db.Cards.AsNoTracking().Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (card is null || !http.GetActor().CanView(card))
@@ -75,7 +76,7 @@ public static class CatalogApi
         }
 
         http.Response.Headers.ETag = etag;
-        return TypedResults.Ok(card.ToDetail());
+        return TypedResults.Ok(await TemplatesApi.DetailAsync(card, db, coverage, http.GetActor(), ct));
     }
 
     public static Results<PushStreamHttpResult, ValidationProblem> ExportServices(

@@ -23,10 +23,18 @@ public sealed record ComputedFields(int Maturity, string MaturityLabel, IReadOnl
 public sealed record MaturityDto(int Level, string Label, IReadOnlyList<string> Reasons, IReadOnlyList<MaturityGap> Gaps);
 
 /// <summary>One card: workflow state, computed fields, its e-readiness (<c>maturity</c>), its yearly burden (<c>burden</c>;
-/// null figures are unknown) and the card itself in the spec's JSON (<c>card</c>).</summary>
+/// null figures are unknown) and the card itself in the spec's JSON (<c>card</c>; for an instance, the effective
+/// content). An instance also carries <c>template</c>, <c>overridden</c> (JSON paths) and <c>templateChanged</c> (null, or
+/// the parts changed on the template since the version it follows); a template carries <c>instances</c>.</summary>
 public sealed record ServiceDetail(
     int Id, CardStatus Status, string? ServiceId, int Version, AgencyRef Agency, DateTime CreatedAt, DateTime UpdatedAt,
-    ComputedFields Computed, MaturityDto Maturity, Burden Burden, CardContent Card);
+    ComputedFields Computed, MaturityDto Maturity, Burden Burden, CardContent Card)
+{
+    public TemplateLink? Template { get; init; }
+    public IReadOnlyList<string>? Overridden { get; init; }
+    public IReadOnlyList<string>? TemplateChanged { get; init; }
+    public IReadOnlyList<InstanceItem>? Instances { get; init; }
+}
 
 public static class ServiceDtoMapping
 {

@@ -45,10 +45,10 @@ public sealed class ExportsApiTests : IAsyncLifetime
         // Assert: read with the Open XML SDK's own reader
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var names = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
-        Assert.Equal(["خدمات", "هزینه‌ها", "حساب‌های بانکی", "مراحل", "ارتباطات", "فرایندها", "مجوزها", "استعلام‌های مجوز"], names);
+        Assert.Equal(["خدمات", "هزینه‌ها", "حساب‌های بانکی", "مراحل", "ارتباطات", "فرایندها", "مجوزها", "استعلام‌های مجوز", "محل‌های ارائه خدمت"], names);
         var services = (WorksheetPart)document.WorkbookPart.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().First().Id!);
         var rows = services.Worksheet.Descendants<Row>().ToList();
-        Assert.Equal(6, rows.Count); // header + five demo services
+        Assert.Equal(8, rows.Count); // header + seven demo cards (residence documents: the template and two instances)
         var headers = rows[0].Elements<Cell>().Select(c => c.InnerText).ToList();
         Assert.Contains("عنوان خدمت", headers);
         Assert.Contains("نام دستگاه اجرایی", headers);
@@ -68,7 +68,7 @@ public sealed class ExportsApiTests : IAsyncLifetime
         File.Delete(path);
 
         // Assert
-        Assert.StartsWith("6 عنوان خدمت True", output, StringComparison.Ordinal);
+        Assert.StartsWith("8 عنوان خدمت True", output, StringComparison.Ordinal);
         Assert.Contains("مراحل", output, StringComparison.Ordinal);
     }
 
@@ -86,7 +86,7 @@ public sealed class ExportsApiTests : IAsyncLifetime
     public async Task Json_IsAnArrayOfCardsInTheSpecFormat()
     {
         using var json = JsonDocument.Parse(await ExportAsync("json"));
-        Assert.Equal(5, json.RootElement.GetArrayLength());
+        Assert.Equal(7, json.RootElement.GetArrayLength());
         foreach (var card in json.RootElement.EnumerateArray())
         {
             var read = CardJson.Read(card.GetRawText());
@@ -124,7 +124,7 @@ public sealed class ExportsApiTests : IAsyncLifetime
 
         // Assert
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal("5", lines[0]);
+        Assert.Equal("7", lines[0]);
         string[] expected =
         [
             "http://purl.org/vocab/cpsv#PublicService", "http://data.europa.eu/m8g/PublicOrganisation", "http://data.europa.eu/m8g/Channel",

@@ -32,7 +32,7 @@ public sealed class CardFileCommandTests : IDisposable
         Assert.True(import.ExitCode == 0, import.Output + import.Error);
         Assert.True(export2.ExitCode == 0, export2.Error);
         var firstFiles = Directory.GetFiles(first).Select(Path.GetFileName).Order().ToList();
-        Assert.Equal(5, firstFiles.Count);
+        Assert.Equal(7, firstFiles.Count); // five services; residence documents as a template and two instances
         Assert.Equal(firstFiles, Directory.GetFiles(second).Select(Path.GetFileName).Order().ToList());
         foreach (var name in firstFiles)
         {

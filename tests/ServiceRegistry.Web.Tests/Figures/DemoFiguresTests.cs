@@ -27,16 +27,21 @@ public sealed class DemoFiguresTests : IAsyncLifetime
         var client = _app.CreateBrowserlessClient();
         var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/services", Ct);
         var ids = list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ToList();
-        Assert.Equal(5, ids.Count);
+        Assert.Equal(7, ids.Count);
 
         // Act
         var stats = new List<JsonElement>();
+        var templates = new List<JsonElement>();
         foreach (var id in ids)
         {
-            stats.Add(await client.GetFromJsonAsync<JsonElement>($"/api/v1/services/{id}/statistics", Ct));
+            var detail = await client.GetFromJsonAsync<JsonElement>($"/api/v1/services/{id}", Ct);
+            var returns = await client.GetFromJsonAsync<JsonElement>($"/api/v1/services/{id}/statistics", Ct);
+            (detail.TryGetProperty("instances", out var instances) && instances.ValueKind == JsonValueKind.Array ? templates : stats).Add(returns);
         }
 
-        // Assert
+        // Assert: every office's card has four quarters; the national template has none of its own (its offices report)
+        Assert.Equal(6, stats.Count);
+        Assert.Empty(Assert.Single(templates).GetProperty("items").EnumerateArray());
         foreach (var s in stats)
         {
             Assert.Equal(["1404-Q4", "1404-Q3", "1404-Q2", "1404-Q1"], s.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("period").GetString()));

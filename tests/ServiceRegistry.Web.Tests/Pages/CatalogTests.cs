@@ -26,7 +26,7 @@ public sealed class CatalogTests : IAsyncLifetime
         Assert.Equal("rtl", page.DocumentElement.GetAttribute("dir"));
         Assert.Equal("fa", page.DocumentElement.GetAttribute("lang"));
         var rows = page.QuerySelectorAll("table.service-list tbody tr");
-        Assert.Equal(5, rows.Length);
+        Assert.Equal(7, rows.Length); // residence documents: the national template and its Lorestan and Tehran instances
         var titles = rows.Select(r => r.QuerySelector("td.title")!.TextContent.Trim()).ToList();
         Assert.Contains("تهیه حساب های منطقه ای", titles);
         Assert.Contains("درجه بندی شهرداری ها", titles);
@@ -94,7 +94,8 @@ public sealed class CatalogTests : IAsyncLifetime
         // Arrange
         var client = _app.CreateBrowserlessClient();
         var home = await RegistryApp.ParseAsync(await client.GetAsync("/", TestContext.Current.CancellationToken));
-        var link = home.QuerySelectorAll("td.title a").Single(a => a.TextContent.Contains("مدارک اقامتی", StringComparison.Ordinal)).GetAttribute("href")!;
+        var link = home.QuerySelectorAll("tr").Single(r => r.TextContent.Contains("مدارک اقامتی", StringComparison.Ordinal) && r.TextContent.Contains("لرستان", StringComparison.Ordinal))
+            .QuerySelector("td.title a")!.GetAttribute("href")!; // the Lorestan instance of the national template
 
         // Act
         var response = await client.GetAsync(link, TestContext.Current.CancellationToken);

@@ -22,7 +22,7 @@ public sealed class PermissionTableTests : IAsyncLifetime
     public enum Who { Anonymous, EditorOwn, HeadOwn, EditorOther, ReviewerOwn, ReviewerOther, Admin }
 
     /// <summary>The card a request is made against, created fresh for each request (or an import batch of EditorOwn's with one read file).</summary>
-    public enum Fixture { None, Draft, Submitted, Approved, IdIssued, Published, ImportBatch, SubmittedReturn }
+    public enum Fixture { None, Draft, Submitted, Approved, IdIssued, Published, ImportBatch, SubmittedReturn, Template, ChangedInstance }
 
     private sealed record Rule(string Key, Fixture Fixture, params Who[] Allowed);
 
@@ -128,6 +128,16 @@ public sealed class PermissionTableTests : IAsyncLifetime
         new("GET /figures/returns", Fixture.None, SignedIn),
         new("POST /figures/returns", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther),
         new("POST /figures/returns?handler=lock", Fixture.None, Who.ReviewerOwn, Who.ReviewerOther, Who.Admin),
+        // national templates: coverage is public; templates are written by a national body's staff (OwnAgency is
+        // provincial, so only the national office: 400 without an agency) and instantiated by any agency's staff;
+        // a template change is answered by the instance's own staff
+        new("GET /api/v1/templates/{id:int}/coverage", Fixture.Template, Everyone),
+        new("POST /api/v1/templates", Fixture.None, Who.Admin),
+        new("POST /api/v1/templates/{id:int}/instances", Fixture.Template, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
+        new("POST /api/v1/services/{id:int}/template-change", Fixture.ChangedInstance, Who.EditorOwn, Who.HeadOwn),
+        new("GET /templates/coverage", Fixture.None, Everyone),
+        new("GET /templates/change/{id:int}", Fixture.ChangedInstance, Who.EditorOwn, Who.HeadOwn),
+        new("POST /templates/change/{id:int}", Fixture.ChangedInstance, Who.EditorOwn, Who.HeadOwn),
     ];
 
     private const string OwnAgency = "اداره کل نمونه فارس";
@@ -292,6 +302,12 @@ public sealed class PermissionTableTests : IAsyncLifetime
             return card.Id;
         }
 
+        if (fixture == Fixture.ChangedInstance)
+        {
+            var template = (await _app.SeedAsync(new CardBuilder().Titled("الگوی جدول دسترسی").OfAgency("وزارت جدول دسترسی").AsTemplate().Published()))[0].Id;
+            return (await _app.SeedAsync(new CardBuilder().OfAgency(OwnAgency, "فارس").InstanceOf(template).WithTemplateChange("requiredDocuments")))[0].Id;
+        }
+
         var builder = new CardBuilder().Titled("خدمت جدول دسترسی").OfAgency(OwnAgency, "فارس");
         builder = fixture switch
         {
@@ -299,6 +315,7 @@ public sealed class PermissionTableTests : IAsyncLifetime
             Fixture.Submitted => builder.InStatus(CardStatus.Submitted),
             Fixture.Approved => builder.InStatus(CardStatus.Approved),
             Fixture.IdIssued => builder.InStatus(CardStatus.IdIssued, "1" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)),
+            Fixture.Template => builder.AsTemplate().Published("2" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)),
             _ => builder.Published("2" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)),
         };
         return (await _app.SeedAsync(builder))[0].Id;

@@ -27,7 +27,7 @@ public sealed class SyntheticRegistryTests : IAsyncLifetime
         // Arrange: the catalog index holds the five demo cards
         var client = _app.CreateBrowserlessClient();
         var before = await client.GetFromJsonAsync<JsonElement>("/api/v1/services", Ct);
-        Assert.Equal(5, before.GetProperty("total").GetInt32());
+        Assert.Equal(7, before.GetProperty("total").GetInt32());
 
         // Act
         long written;

@@ -32,12 +32,13 @@ public sealed class CreateTests : IAsyncLifetime
 
         // Assert
         var headings = page.QuerySelectorAll("#card-form section.form-section h2").Select(h => h.TextContent.Trim()).ToList();
-        Assert.Equal(9, headings.Count);
+        Assert.Equal(10, headings.Count);
         Assert.StartsWith("۱ تا ۳", headings[0], StringComparison.Ordinal);
         Assert.StartsWith("۴-", headings[1], StringComparison.Ordinal);
         Assert.StartsWith("۹-", headings[6], StringComparison.Ordinal);
         Assert.Equal("تکمیل کننده فرم", headings[7]);
         Assert.StartsWith("لیست اطلاعات مجوزها", headings[8], StringComparison.Ordinal);
+        Assert.Equal("محل ارائه خدمت", headings[9]); // offices, local to an instance (templates' partial)
         Assert.Equal(14, page.QuerySelectorAll("input[name='Card.LifeEvents']").Length);
         Assert.Equal(9, page.QuerySelectorAll("input[name='Card.Stages.Delivery.Channels']").Length);
         Assert.Equal("عنوان خدمت", page.QuerySelector("label[for='Card_Title']")!.TextContent.Trim()[3..]);

@@ -34,7 +34,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
 
         // Assert
         var rows = page.QuerySelectorAll("table.dash-services tbody tr");
-        Assert.Equal(5, rows.Length);
+        Assert.Equal(7, rows.Length); // five services; residence documents as a template and two provincial instances
         var regional = rows.Single(r => r.QuerySelector("th")!.TextContent.Trim() == Regional);
         Assert.Equal("4", regional.GetAttribute("data-level"));
         Assert.Contains("سطح ۴: تمام‌الکترونیکی", regional.TextContent, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
         var grading = rows.Single(r => r.QuerySelector("th")!.TextContent.Trim() == Grading);
         Assert.NotEqual("4", grading.GetAttribute("data-level"));
         Assert.Contains("درخواست خدمت الکترونیکی نیست و مراجعه حضوری لازم دارد (جهت احراز اصالت مدرک).", grading.TextContent, StringComparison.Ordinal);
-        Assert.Equal("۵", page.QuerySelector("#total-services")!.TextContent.Trim());
+        Assert.Equal("۷", page.QuerySelector("#total-services")!.TextContent.Trim());
         Assert.Equal("۱", page.QuerySelector("#total-level4")!.TextContent.Trim());
         Assert.Equal("۱۴۰۵/۰۱/۰۱", page.QuerySelector(".generated-at")!.TextContent.Trim()); // the test clock, 2026-03-21, in the Solar Hijri calendar
     }
@@ -64,8 +64,8 @@ public sealed class DashboardPageTests : IAsyncLifetime
         }
 
         var levels = page.GetElementById("dist-0-table")!;
-        Assert.Equal(["2", "1", "1", "0", "1"], levels.QuerySelectorAll("td[data-value]").Select(td => td.GetAttribute("data-value")));
-        Assert.Equal(["۲", "۱", "۱", "۰", "۱"], levels.QuerySelectorAll("td[data-value]").Select(td => td.TextContent.Trim()));
+        Assert.Equal(["4", "1", "1", "0", "1"], levels.QuerySelectorAll("td[data-value]").Select(td => td.GetAttribute("data-value")));
+        Assert.Equal(["۴", "۱", "۱", "۰", "۱"], levels.QuerySelectorAll("td[data-value]").Select(td => td.TextContent.Trim()));
         Assert.NotNull(page.QuerySelector("script[src^='/lib/chartjs/chart.umd.min.js']"));
         Assert.NotNull(page.QuerySelector("a[href='/dashboard'].nav-link"));
     }
@@ -84,7 +84,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
 
         // Assert
         Assert.Null(anonymousPage.GetElementById("completeness"));
-        Assert.Equal(4, adminPage.QuerySelectorAll("table.dash-completeness tbody tr").Length); // the four demo agencies with cards
+        Assert.Equal(7, adminPage.QuerySelectorAll("table.dash-completeness tbody tr").Length); // the seven demo agencies with cards (the ministry and two governorates for the residence template)
         Assert.Empty(reviewerPage.QuerySelectorAll("table.dash-completeness tbody tr"));         // Tehran's reviewer sees none of Lorestan
     }
 
@@ -96,15 +96,16 @@ public sealed class DashboardPageTests : IAsyncLifetime
 
         // Act
         var lorestan = await PageAsync(client, "/dashboard/province/" + Uri.EscapeDataString("لرستان"));
-        var agencyLink = lorestan.QuerySelector("table.dash-services a[href^='/dashboard/agency/']")!.GetAttribute("href")!;
+        var agencyLink = lorestan.QuerySelectorAll("table.dash-services tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == Regional)
+            .QuerySelector("a[href^='/dashboard/agency/']")!.GetAttribute("href")!;
         var agency = await PageAsync(client, agencyLink);
         var filtered = await PageAsync(client, "/dashboard?maturity=0");
 
         // Assert
-        Assert.Equal("۱", lorestan.QuerySelector("#total-services")!.TextContent.Trim());
+        Assert.Equal("۲", lorestan.QuerySelector("#total-services")!.TextContent.Trim()); // regional accounts and the residence instance
         Assert.NotNull(lorestan.QuerySelector("a#download-pdf"));
         Assert.Equal(Regional, agency.QuerySelector("table.dash-services tbody th")!.TextContent.Trim());
-        Assert.Equal("۲", filtered.QuerySelector("#total-services")!.TextContent.Trim());
+        Assert.Equal("۴", filtered.QuerySelector("#total-services")!.TextContent.Trim()); // two before, and the residence instances
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/dashboard/province/" + Uri.EscapeDataString("ناموجود"), TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/dashboard/agency/9999", TestContext.Current.CancellationToken)).StatusCode);
     }
@@ -123,7 +124,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", anonymous.Content.Headers.ContentType?.MediaType);
         var sheets = Read(await anonymous.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         Assert.Equal(["خلاصه", "توزیع خدمات", "دستگاه‌ها", "استان‌ها", "بیشترین بار حضوری", "خدمات"], sheets.Keys);
-        Assert.Contains(sheets["خلاصه"], r => r[0] == "تعداد خدمات منتشر شده" && r[1] == "5");
+        Assert.Contains(sheets["خلاصه"], r => r[0] == "تعداد خدمات منتشر شده" && r[1] == "7");
         var regional = sheets["خدمات"].Single(r => r[1] == Regional);
         Assert.Equal(("4", "80", "0"), (regional[4], regional[6], regional[7]));
         var grading = sheets["خدمات"].Single(r => r[1] == Grading);
