@@ -146,7 +146,7 @@ internal sealed partial class CountPerPeriodReader(CountPerPeriodReader.Field fi
     /// <summary>What is left after the label on its line: a number, or words ("بنا به نیاز").</summary>
     private void ReadWords(FormCursor cursor, int anchor, List<Piece> pieces, Action<CardContent, string> setText)
     {
-        var rest = pieces.Where(FormCursor.Free).Where(p => p.IsText && !ValueText.IsNoise(cursor.Text(p))).ToList();
+        var rest = pieces.Where(FormCursor.Free).Where(p => (p.IsText || (p.IsMark && p.Weak)) && !ValueText.IsNoise(cursor.Text(p))).ToList();
         var text = ValueText.Clean(string.Join(" ", rest.Select(cursor.Text)));
         text = ValueText.Clean(LooseDar().Replace(text, " "));
         if (text.Length == 0 || rest.Count == 0 || rest[0].Line != cursor[anchor].Line)
