@@ -26,9 +26,10 @@ public sealed partial class RenderedFormAccuracyTests
         // Arrange
         Assert.SkipUnless(Fixtures.HasPython, "python3 is needed to run the scorer");
         var render = AllRenderings().Single(r => r.Name == rendering);
+        Assert.SkipWhen(render.ConvertTo is not null && LegacyWordConverter.Program is null, "LibreOffice (soffice) is needed to make .pdf and .doc files");
 
         // Act
-        var (mean, report) = Measure(render.Name, render.Write);
+        var (mean, report) = Measure(render.Write, render.ConvertTo);
 
         // Assert
         Assert.True(mean >= 0.95, $"{rendering}: {mean:F3}\n{report}");
@@ -39,37 +40,56 @@ public sealed partial class RenderedFormAccuracyTests
     {
         Assert.SkipUnless(Fixtures.HasPython && Environment.GetEnvironmentVariable("REGISTRY_WRITE_ACCURACY") == "1", "set REGISTRY_WRITE_ACCURACY=1 to rewrite docs/import-accuracy.md");
         var rows = new List<(string Name, double Mean, string Report)>();
-        foreach (var (name, write) in AllRenderings())
+        foreach (var (name, write, convertTo) in AllRenderings().Where(r => r.ConvertTo is null || LegacyWordConverter.Program is not null))
         {
-            var (mean, report) = Measure(name, write);
+            var (mean, report) = Measure(write, convertTo);
             rows.Add((name, mean, report));
         }
 
         File.WriteAllText(Path.Combine(Fixtures.Root, "..", "..", "docs", "import-accuracy.md"), AccuracyTable(rows));
     }
 
-    private static IEnumerable<(string Name, Func<FormRows, (string Extension, byte[] Bytes)> Write)> AllRenderings()
+    private static IEnumerable<(string Name, Func<FormRows, (string Extension, byte[] Bytes)> Write, string? ConvertTo)> AllRenderings()
     {
         foreach (var r in LegacyFormRenderer.Renderings)
         {
-            yield return (r.Name, rows => (r.Extension, Encoding.UTF8.GetBytes(LegacyFormRenderer.Render(rows, r))));
+            yield return (r.Name, rows => (r.Extension, Encoding.UTF8.GetBytes(LegacyFormRenderer.Render(rows, r))), null);
         }
 
         var docx = new Rendering("docx", FormLayout.Table, new("[v]", "[ ]"));
         foreach (var kind in Enum.GetValues<CheckBoxKind>())
         {
-            yield return ($".docx {kind}", rows => (".docx", TestDocx.Build(LegacyFormRenderer.Render(rows, docx), kind)));
+            yield return ($".docx {kind}", rows => (".docx", TestDocx.Build(LegacyFormRenderer.Render(rows, docx), kind)), null);
         }
+
+        var marked = new Rendering("htm", FormLayout.Table, new("☑", "☐"));
+        yield return (".htm checkbox inputs, UTF-8", rows => (".htm", WordWebPage.Build(LegacyFormRenderer.Render(rows, marked), WebTicks.CheckBoxInputs, windows1256: false)), null);
+        yield return (".htm Wingdings spans, windows-1256", rows => (".htm", WordWebPage.Build(LegacyFormRenderer.Render(rows, marked), WebTicks.WingdingsSpans, windows1256: true)), null);
+        yield return (".htm Wingdings 2 spans, UTF-8", rows => (".html", WordWebPage.Build(LegacyFormRenderer.Render(rows, marked), WebTicks.Wingdings2Spans, windows1256: false)), null);
+        yield return (".pdf (the .docx content controls printed by LibreOffice)", rows => (".docx", TestDocx.Build(LegacyFormRenderer.Render(rows, docx), CheckBoxKind.ContentControl)), "pdf");
+        yield return (".doc (the .docx saved as Word 97 by LibreOffice, by way of .rtf)", rows => (".docx", TestDocx.Build(LegacyFormRenderer.Render(rows, docx), CheckBoxKind.ContentControl)), "doc");
     }
 
-    private static (double Mean, string Report) Measure(string name, Func<FormRows, (string Extension, byte[] Bytes)> write)
+    private static (double Mean, string Report) Measure(Func<FormRows, (string Extension, byte[] Bytes)> write, string? convertTo)
     {
         var gold = Directory.CreateTempSubdirectory("render-gold-").FullName;
         var output = Directory.CreateTempSubdirectory("render-out-").FullName;
+        var files = new List<(string Card, string Extension, byte[] Bytes)>();
         foreach (var (card, rows) in Cards.Value)
         {
             var (extension, bytes) = write(rows);
+            files.Add((card, extension, bytes));
             File.WriteAllText(Path.Combine(gold, card + ".gold.json"), rows.Gold.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        }
+
+        if (convertTo is not null)
+        {
+            // .doc by way of .rtf: LibreOffice's .docx → .doc export drops some tables (Word's own .doc keeps them).
+            files = convertTo == "doc" ? Convert(Convert(files, "rtf"), "doc") : Convert(files, convertTo);
+        }
+
+        foreach (var (card, extension, bytes) in files)
+        {
             try
             {
                 var result = LegacyFormImporter.Import(card + extension, bytes);
@@ -82,6 +102,35 @@ public sealed partial class RenderedFormAccuracyTests
         }
 
         return Fixtures.Score(gold, output);
+    }
+
+    /// <summary>All files converted by one LibreOffice run (a run costs seconds; a file, a fraction).</summary>
+    private static List<(string Card, string Extension, byte[] Bytes)> Convert(List<(string Card, string Extension, byte[] Bytes)> files, string to)
+    {
+        var folder = Directory.CreateTempSubdirectory("render-convert-").FullName;
+        foreach (var (card, extension, bytes) in files)
+        {
+            File.WriteAllBytes(Path.Combine(folder, card + extension), bytes);
+        }
+
+        var start = new System.Diagnostics.ProcessStartInfo(LegacyWordConverter.Program!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-env:UserInstallation=" + new Uri(Path.Combine(folder, "profile")).AbsoluteUri, "--headless", "--convert-to", to, "--outdir", Path.Combine(folder, "out") })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (card, extension, _) in files)
+        {
+            start.ArgumentList.Add(Path.Combine(folder, card + extension));
+        }
+
+        using (var process = System.Diagnostics.Process.Start(start)!)
+        {
+            process.StandardOutput.ReadToEnd();
+            process.WaitForExit(180_000);
+        }
+
+        return [.. files.Select(f => (f.Card, "." + to, File.ReadAllBytes(Path.Combine(folder, "out", f.Card + "." + to))))];
     }
 
     private static List<(string Name, FormRows Rows)> LoadCards()
