@@ -5,11 +5,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using ServiceRegistry.Core;
-using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
-using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Exports;
+using ServiceRegistry.Core.Imports;
 using ServiceRegistry.Core.Review;
 using ServiceRegistry.Core.Seeding;
 

@@ -9,6 +9,7 @@ using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Catalog;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Feeds;
 using ServiceRegistry.Core.Imports;
 using ServiceRegistry.Core.Review;
 using ServiceRegistry.Core.Seeding;
@@ -76,6 +77,7 @@ public static class CoreServices
 
             // Migrations are hand-written without a model snapshot; DatabaseSchemaTests checks them against the model.
             db.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+            db.AddInterceptors(PublicChangeRecorder.Instance); // every change to public data, in the card's transaction
         });
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -88,6 +90,7 @@ public static class CoreServices
         builder.Services.AddScoped<ServiceIdIssuer>();
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddScoped<CardWorkflow>();
+        builder.Services.AddScoped<ChangeFeed>();
         builder.Services.AddHostedService<RegistryInitializer>();
         builder.Services.AddOptions<ImportOptions>().BindConfiguration("Imports");
         builder.Services.AddSingleton<ImportQueue>();

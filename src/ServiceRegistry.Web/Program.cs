@@ -58,6 +58,8 @@ app.MapWorkflowApi();
 app.MapRegistryApiDocs();
 app.MapCatalogApi();
 app.MapCardsApi();
+app.MapChangesApi(); // the change feed and /feed.atom
+app.MapSearchEngines(); // robots.txt, sitemap.xml
 app.MapRazorPages();
 await app.RunAsync();
 return 0;

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using CsCheck;
 using ServiceRegistry.Core.Accounts;
-using ServiceRegistry.Core.Exports;
 using ServiceRegistry.Core.Imports;
 using ServiceRegistry.Core.Tests.Imports;
 using ServiceRegistry.Testing;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Feeds;
 using ServiceRegistry.Core.Imports;
 using ServiceRegistry.Core.Review;
 
@@ -26,6 +26,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<ImportItem> ImportItems => Set<ImportItem>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+    public DbSet<PublicChange> PublicChanges => Set<PublicChange>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -135,6 +137,15 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             counter.Property(c => c.Value).IsConcurrencyToken();
         });
 
+        builder.Entity<SignInFailure>(failure =>
+        {
+            failure.ToTable("SignInFailures");
+            failure.Property(f => f.Account).IsRequired();
+            failure.Property(f => f.Address).IsRequired();
+            failure.HasIndex(f => new { f.Account, f.At });
+            failure.HasIndex(f => f.At);
+        });
+
         builder.Entity<ApiToken>(token =>
         {
             token.ToTable("ApiTokens");
@@ -145,6 +156,17 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             token.Property(t => t.CreatedBy).IsRequired();
             token.HasIndex(t => t.Hash).IsUnique();
             token.HasOne<Agency>().WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<PublicChange>(change =>
+        {
+            // PostgreSQL: Seq is drawn by the trigger PublicChanges_seq under an advisory lock (migration 20261130160000)
+            change.ToTable("PublicChanges");
+            change.HasKey(c => c.Seq);
+            change.Property(c => c.Kind).HasConversion<string>().IsRequired();
+            change.Property(c => c.Title).IsRequired();
+            change.HasOne(c => c.Card).WithMany().HasForeignKey(c => c.CardId).OnDelete(DeleteBehavior.Restrict);
+            NullableContentColumn(change.Property(c => c.Content), postgres);
         });
 
         builder.Entity<ImportBatch>(batch =>
@@ -168,18 +190,24 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             item.HasIndex(i => i.Status);
             item.HasIndex(i => i.CardId);
             item.Ignore(i => i.IsFinished);
-            var draft = item.Property(i => i.Draft).HasConversion(
-                c => CardJson.ToCompact(c!),
-                s => CardJson.ReadTrusted(s),
-                new ValueComparer<CardContent?>(
-                    (a, b) => (a == null ? null : CardJson.ToCompact(a)) == (b == null ? null : CardJson.ToCompact(b)),
-                    c => c == null ? 0 : CardJson.ToCompact(c).GetHashCode(StringComparison.Ordinal),
-                    c => c == null ? null : CardJson.Clone(c)));
-            if (postgres)
-            {
-                draft.HasColumnType("jsonb");
-            }
+            NullableContentColumn(item.Property(i => i.Draft), postgres);
         });
+    }
+
+    /// <summary>Optional card content, stored like <see cref="ContentColumn"/>.</summary>
+    private static void NullableContentColumn(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<CardContent?> content, bool postgres)
+    {
+        content.HasConversion(
+            c => CardJson.ToCompact(c!),
+            s => CardJson.ReadTrusted(s),
+            new ValueComparer<CardContent?>(
+                (a, b) => (a == null ? null : CardJson.ToCompact(a)) == (b == null ? null : CardJson.ToCompact(b)),
+                c => c == null ? 0 : CardJson.ToCompact(c).GetHashCode(StringComparison.Ordinal),
+                c => c == null ? null : CardJson.Clone(c)));
+        if (postgres)
+        {
+            content.HasColumnType("jsonb");
+        }
     }
 
     /// <summary>Card content is stored as the spec's JSON (jsonb on PostgreSQL), the same text the API and files carry.</summary>

@@ -70,5 +70,7 @@ public static class ReadRouting
         || path.StartsWithSegments("/services")
         || path.StartsWithSegments("/dashboard")
         || path.StartsWithSegments("/api/v1/services")
-        || path.StartsWithSegments("/api/v1/agencies");
+        || path.StartsWithSegments("/api/v1/agencies")
+        || path.StartsWithSegments("/api/v1/changes") // a standby replays commits in order: its feed is a prefix of the primary's
+        || path == "/feed.atom";
 }

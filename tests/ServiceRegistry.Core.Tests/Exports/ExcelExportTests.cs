@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Exports;
+using ServiceRegistry.Core.Imports;
 using ServiceRegistry.Core.Seeding;
 
 namespace ServiceRegistry.Core.Tests.Exports;

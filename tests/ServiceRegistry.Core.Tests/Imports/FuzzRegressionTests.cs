@@ -1,5 +1,4 @@
 using System.Text;
-using ServiceRegistry.Core.Exports;
 using ServiceRegistry.Core.Imports;
 
 namespace ServiceRegistry.Core.Tests.Imports;

@@ -102,6 +102,8 @@ public sealed class PermissionTableTests : IAsyncLifetime
         new("GET /api/v1/services/{id:int}", Fixture.Draft, CanSeeOwnDraft),
         new("GET /api/v1/services/export", Fixture.None, Everyone),
         new("GET /api/v1/agencies/{id:int}/services", Fixture.None, Everyone),
+        new("GET /api/v1/changes", Fixture.None, Everyone),
+        new("GET /sitemap-{n:int}.xml", Fixture.Published, Everyone),
 
         // writing cards through the API
         new("POST /api/v1/services/", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),

@@ -87,7 +87,7 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     /// <summary>A browser at one client address, with the sign-in form's antiforgery token.</summary>
-    private static async Task<(HttpClient Client, string Token)> BrowserAtAsync(RegistryApp app, string address)
+    private static async Task<(HttpClient Client, string Token)> BrowserAtAsync(WebApplicationFactory<Program> app, string address)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         client.DefaultRequestHeaders.Add(SecurityApp.ClientAddress, address);
@@ -184,6 +184,29 @@ public sealed class SignInTests : IAsyncLifetime
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, personSigningIn.StatusCode);
         Assert.Equal(LoginModel.LockedMessage, await MessageAsync(strangerWithRightPassword));
+    }
+
+    [Fact]
+    public async Task SignIn_FailuresOnOneNode_AreCountedOnAnother()
+    {
+        // Arrange: two nodes on one database (on SQLite, the same node started again on the same file)
+        await using var nodeA = new SecurityApp();
+        var user = await nodeA.UserAsync(Roles.AgencyEditor, "اداره آزمایش", "تهران");
+        await using var nodeB = nodeA.AnotherNode();
+        var atA = await BrowserAtAsync(nodeA, "192.0.2.50");
+
+        // Act: five wrong passwords on one node, then the right one from the same address on the other
+        for (var i = 0; i < 5; i++)
+        {
+            await PostSignInAsync(atA, user.Email, "guess-" + i);
+        }
+
+        var atB = await BrowserAtAsync(nodeB, "192.0.2.50");
+        var right = await PostSignInAsync(atB, user.Email, user.Password);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal(LoginModel.LockedMessage, await MessageAsync(right));
     }
 
     [Fact]

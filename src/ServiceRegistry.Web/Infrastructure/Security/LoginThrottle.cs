@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Data;
 
 namespace ServiceRegistry.Web.Infrastructure.Security;
 
@@ -13,55 +15,42 @@ namespace ServiceRegistry.Web.Infrastructure.Security;
 /// address and account (failures: after five, that address is refused that account for 15 minutes — the person
 /// signing in from elsewhere is not), and per account from all addresses (failures, a higher bound that slows
 /// guessing spread over many addresses). Every count is keyed by the e-mail as typed, so an address that belongs
-/// to nobody is limited exactly like a real account and the answers reveal nothing. Counts live in this instance.
+/// to nobody is limited exactly like a real account and the answers reveal nothing. Failures are rows in the
+/// database (<see cref="SignInFailure"/>), so every node counts the same ones and a restart forgets none.
 /// </summary>
-public sealed class LoginThrottle(IOptions<SecurityOptions> options) : IDisposable
+public sealed class LoginThrottle(RegistryDbContext db, TimeProvider time, IOptions<SecurityOptions> options)
 {
     public enum Verdict { Go, Locked, TooMany }
 
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
 
-    private readonly PartitionedRateLimiter<string> _addressAndAccount = Failures(options.Value.SignIn.FailuresBeforeLock);
-    private readonly PartitionedRateLimiter<string> _account = Failures(options.Value.SignIn.PerAccountPer15Minutes);
-
     /// <summary>Whether this address may try this account now (nothing is counted yet).</summary>
-    public Verdict Check(string? address, string email)
+    public async Task<Verdict> CheckAsync(string? address, string email, CancellationToken ct)
     {
-        using var account = _account.AttemptAcquire(Account(email), 0);
-        if (!account.IsAcquired)
+        var account = SignInFailure.AccountKey(email);
+        var since = Since();
+        var failures = db.SignInFailures.Where(f => f.Account == account && f.At > since);
+        if (await failures.CountAsync(ct) >= Math.Max(1, options.Value.SignIn.PerAccountPer15Minutes))
         {
             return Verdict.TooMany;
         }
 
-        using var pair = _addressAndAccount.AttemptAcquire(Pair(address, email), 0);
-        return pair.IsAcquired ? Verdict.Go : Verdict.Locked;
+        var from = SignInFailure.AddressKey(address);
+        return await failures.CountAsync(f => f.Address == from, ct) >= Math.Max(1, options.Value.SignIn.FailuresBeforeLock)
+            ? Verdict.Locked
+            : Verdict.Go;
     }
 
-    /// <summary>Counts a failed attempt against the account and against this address's tries at it.</summary>
-    public void Failed(string? address, string email)
+    /// <summary>Counts a failed attempt against the account and against this address's tries at it (saved with the
+    /// caller's next SaveChanges), and forgets failures older than the window.</summary>
+    public async Task FailedAsync(string? address, string email, CancellationToken ct)
     {
-        _account.AttemptAcquire(Account(email)).Dispose();
-        _addressAndAccount.AttemptAcquire(Pair(address, email)).Dispose();
+        var since = Since();
+        await db.SignInFailures.Where(f => f.At <= since).ExecuteDeleteAsync(ct);
+        db.SignInFailures.Add(new SignInFailure(email, address, time.GetUtcNow()));
     }
 
-    public void Dispose()
-    {
-        _addressAndAccount.Dispose();
-        _account.Dispose();
-    }
-
-    private static string Account(string email) => email.Trim().ToUpperInvariant();
-
-    private static string Pair(string? address, string email) => (address ?? "-") + "|" + Account(email);
-
-    private static PartitionedRateLimiter<string> Failures(int permits) => PartitionedRateLimiter.Create<string, string>(key =>
-        RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, permits),
-            Window = Window,
-            SegmentsPerWindow = 15,
-            QueueLimit = 0,
-        }));
+    private DateTime Since() => (time.GetUtcNow() - Window).UtcDateTime;
 }
 
 /// <summary>The sign-in page's rate limit per client address, and the dummy password check for unknown e-mails.</summary>
@@ -71,7 +60,7 @@ public static class LoginLimits
 
     public static IServiceCollection AddLoginLimits(this IServiceCollection services)
     {
-        services.AddSingleton<LoginThrottle>();
+        services.AddScoped<LoginThrottle>();
         services.AddSingleton<DummyPassword>();
         services.AddRateLimiter(limits =>
         {

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
-using ServiceRegistry.Core.Review;
 using ServiceRegistry.Web.Infrastructure.Security;
 
 namespace ServiceRegistry.Web.Pages.Account;
@@ -53,7 +53,7 @@ public sealed class LoginModel(
         // and one message for every failure. Identity's own lockout is not used (anyone could trigger it).
         var email = Form.Email.Trim();
         var address = HttpContext.Connection.RemoteIpAddress?.ToString();
-        var verdict = throttle.Check(address, email);
+        var verdict = await throttle.CheckAsync(address, email, ct);
         var user = await users.FindByNameAsync(email);
         var result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
         if (verdict == LoginThrottle.Verdict.Go)
@@ -69,7 +69,7 @@ public sealed class LoginModel(
 
             if (!result.Succeeded)
             {
-                throttle.Failed(address, email);
+                await throttle.FailedAsync(address, email, ct);
             }
         }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Imports;
 using ServiceRegistry.Core.Seeding;
 

@@ -3,8 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Exports;
-using ServiceRegistry.Core.Review;
+using ServiceRegistry.Core.Imports;
 using ServiceRegistry.Testing;
 
 namespace ServiceRegistry.Web.Tests.Pages.Cards.Import;

@@ -1,9 +1,9 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Imports;
+using ServiceRegistry.Core.Exports;
 
-namespace ServiceRegistry.Core.Exports;
+namespace ServiceRegistry.Core.Imports;
 
 /// <summary>One service row of an imported workbook: the card read from it (with its part rows), or why not.</summary>
 public sealed record ImportedRow(int Row, string Key, string? Title, CardContent? Content, IReadOnlyList<string> Errors)

@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Catalog;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Review;
 
-namespace ServiceRegistry.Core.Exports;
+namespace ServiceRegistry.Core.Imports;
 
 /// <summary>What became of one row of the services sheet: the draft it made (<c>Id</c>), or why not (<c>Errors</c>).</summary>
 public sealed record SpreadsheetRowResult(int Row, string Key, string? Title, int? Id, IReadOnlyList<string> Errors);
