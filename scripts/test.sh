@@ -15,6 +15,8 @@ log() { printf '\n== %s\n' "$*"; }
 need=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql postgresql-contrib)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# LibreOffice Writer converts .doc/.rtf forms for the importer (and makes the .pdf/.doc renderings of the accuracy tests).
+[ -x /usr/lib/libreoffice/program/swriter ] || dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || dpkg -s libreoffice-writer >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v python3 >/dev/null || need+=(python3)
 python3 -c 'import jsonschema' 2>/dev/null || need+=(python3-jsonschema)

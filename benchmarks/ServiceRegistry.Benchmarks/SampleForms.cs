@@ -18,6 +18,31 @@ internal static class SampleForms
     public static (string Name, byte[] Bytes)[] Docx((string Name, byte[] Bytes)[] text) =>
         text.Select(t => (Path.ChangeExtension(t.Name, ".docx"), ToDocx(System.Text.Encoding.UTF8.GetString(t.Bytes)))).ToArray();
 
+    /// <summary>The forms converted by one LibreOffice run to <paramref name="to"/> (pdf, rtf, doc).</summary>
+    public static (string Name, byte[] Bytes)[] Convert((string Name, byte[] Bytes)[] forms, string to)
+    {
+        var folder = Directory.CreateTempSubdirectory("bench-convert-").FullName;
+        var start = new System.Diagnostics.ProcessStartInfo(ServiceRegistry.Core.Imports.LegacyWordConverter.Program!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-env:UserInstallation=" + new Uri(Path.Combine(folder, "profile")).AbsoluteUri, "--headless", "--convert-to", to, "--outdir", Path.Combine(folder, "out") })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, bytes) in forms)
+        {
+            File.WriteAllBytes(Path.Combine(folder, name), bytes);
+            start.ArgumentList.Add(Path.Combine(folder, name));
+        }
+
+        using (var process = System.Diagnostics.Process.Start(start)!)
+        {
+            process.StandardOutput.ReadToEnd();
+            process.WaitForExit(180_000);
+        }
+
+        return forms.Select(f => Path.ChangeExtension(f.Name, "." + to)).Select(n => (n, File.ReadAllBytes(Path.Combine(folder, "out", n)))).ToArray();
+    }
+
     private static byte[] ToDocx(string text)
     {
         using var stream = new MemoryStream();

@@ -16,14 +16,13 @@ public sealed record ImportInput(string DisplayName, string Stem, string Extensi
 /// entries (within <see cref="SafeZip"/>'s bounds), in natural name order.</summary>
 public static class ImportInputs
 {
-    public static readonly IReadOnlyList<string> Readable = [".txt", ".md", ".docx", ".json"];
+    public static readonly IReadOnlyList<string> Readable = [.. LegacyFormImporter.Extensions, ".json"];
 
     /// <summary>Largest file of any kind taken into a batch (text and Word files have their own lower limits).</summary>
     public static long MaxBytes(string extension) => extension.ToUpperInvariant() switch
     {
-        ".DOCX" => LegacyFormImporter.MaxDocxBytes,
         ".JSON" => CardFiles.MaxFileBytes,
-        _ => LegacyFormImporter.MaxTextBytes,
+        _ => LegacyFormImporter.MaxBytes(extension),
     };
 
     /// <summary>The files of a batch in natural name order (2 before 10), folders and .zip files expanded in place, so
@@ -69,7 +68,7 @@ public static class ImportInputs
         var stem = System.IO.Path.GetFileNameWithoutExtension(file);
         if (!Readable.Contains(ext, StringComparer.OrdinalIgnoreCase))
         {
-            return new ImportInput(file, stem, ext, null, $"پسوند «{ext}» پشتیبانی نمی‌شود (.txt، .md، .docx، .json یا .zip).") { Path = file };
+            return new ImportInput(file, stem, ext, null, $"پسوند «{ext}» پشتیبانی نمی‌شود (.txt، .md، .docx، .doc، .rtf، .pdf، .htm، .json یا .zip).") { Path = file };
         }
 
         return new ImportInput(file, stem, ext, ct => ReadFile(file, MaxBytes(ext), ct)) { Path = file };

@@ -4,14 +4,14 @@ namespace ServiceRegistry.Core.Imports;
 
 /// <summary>
 /// What happens to a file as it arrives in a browser upload, before anything reads it as a card: a legacy form
-/// (.txt, .md, .docx) within its size bound is queued; a .zip adds its forms (each read within
+/// (.txt, .md, .docx, .doc, .rtf, .pdf, .htm) within its size bound is queued; a .zip adds its forms (each read within
 /// <see cref="SafeZip"/>'s bounds, and all of them together within the batch's bound); anything else is refused
 /// with the reason, so every file the person sent appears in the batch with an outcome.
 /// </summary>
 public static class ImportUploads
 {
     /// <summary>What the upload field accepts.</summary>
-    public static readonly IReadOnlyList<string> Accepted = [".txt", ".md", ".docx", ".zip"];
+    public static readonly IReadOnlyList<string> Accepted = [.. LegacyFormImporter.Extensions, ".zip"];
 
     /// <summary>Adds one uploaded file to <paramref name="batch"/>.</summary>
     /// <param name="batch">The upload's batch.</param>
@@ -65,12 +65,12 @@ public static class ImportUploads
     {
         if (ext.Equals(".json", StringComparison.OrdinalIgnoreCase))
         {
-            return "پرونده JSON شناسنامه اینجا خوانده نمی‌شود؛ آن را با فرمان import یا API سامانه وارد کنید. این صفحه فرم‌های Word و متنی (.txt، .md، .docx) را می‌خواند.";
+            return "پرونده JSON شناسنامه اینجا خوانده نمی‌شود؛ آن را با فرمان import یا API سامانه وارد کنید. این صفحه فرم‌های Word، PDF، صفحه وب و متنی (.docx، .doc، .rtf، .pdf، .htm، .txt، .md) را می‌خواند.";
         }
 
         if (!LegacyFormImporter.Extensions.Contains(ext, StringComparer.OrdinalIgnoreCase))
         {
-            return $"پسوند «{(ext.Length == 0 ? "بدون پسوند" : ext)}» پشتیبانی نمی‌شود؛ فایل‌های .txt، .md، .docx یا بایگانی .zip را بفرستید.";
+            return $"پسوند «{(ext.Length == 0 ? "بدون پسوند" : ext)}» پشتیبانی نمی‌شود؛ فایل‌های .docx، .doc، .rtf، .pdf، .htm، .txt، .md یا بایگانی .zip را بفرستید.";
         }
 
         var max = ImportInputs.MaxBytes(ext);
@@ -84,7 +84,7 @@ public static class ImportUploads
         var entries = ImportInputs.FromZip(zipName, bytes);
         if (entries.Count == 0)
         {
-            batch.Refuse(zipName, "بایگانی هیچ فایل .txt، .md یا .docx ندارد.", now);
+            batch.Refuse(zipName, "بایگانی هیچ فرمی (.docx، .doc، .rtf، .pdf، .htm، .txt، .md) ندارد.", now);
             return;
         }
 

@@ -12,7 +12,7 @@ namespace ServiceRegistry.Web.Commands;
 
 /// <summary>
 /// <c>import FILES... [--agency ID] [--dry-run] [--json-out DIR]</c>: card files (.json) are stored as before;
-/// legacy forms (.txt, .md, .docx) become drafts through <see cref="LegacyFormImporter"/>. Folders and .zip
+/// legacy forms (.txt, .md, .docx, .doc, .rtf, .pdf, .htm/.html) become drafts through <see cref="LegacyFormImporter"/>. Folders and .zip
 /// archives expand to their files. With <c>--dry-run</c> nothing touches the database (it is not even opened);
 /// <c>--json-out</c> writes DIR/NAME.json for each input. A progress bar runs on a terminal; the summary counts
 /// imported, needs review (with the unsure fields) and failed (with the reason). Exit code 1 when any failed.
@@ -23,7 +23,7 @@ public static class ImportCommand
 
     public static Command Create(IServiceProvider services)
     {
-        var files = new Argument<string[]>("files") { Description = "Card files (.json), legacy forms (.txt, .md, .docx), folders or .zip archives", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Card files (.json), legacy forms (.txt, .md, .docx, .doc, .rtf, .pdf, .htm), folders or .zip archives", Arity = ArgumentArity.OneOrMore };
         var agency = new Option<int?>("--agency") { Description = "Store the cards under this agency id (required for legacy forms unless --dry-run)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Read and convert only; touch no database" };
         var jsonOut = new Option<string?>("--json-out") { Description = "Write DIR/NAME.json (the spec's JSON, with unmapped) for each input" };
@@ -35,7 +35,7 @@ public static class ImportCommand
             var inputs = ImportInputs.Expand(parse.GetValue(files)!);
             if (!options.DryRun && options.AgencyId is null && inputs.Any(i => !i.IsJson))
             {
-                await Console.Error.WriteLineAsync("برای ذخیره فرم‌های قدیمی (.txt، .md، .docx) شناسه دستگاه را با --agency بدهید، یا با --dry-run فقط تبدیل کنید.");
+                await Console.Error.WriteLineAsync("برای ذخیره فرم‌های قدیمی (.txt، .md، .docx، .doc، .pdf، .htm) شناسه دستگاه را با --agency بدهید، یا با --dry-run فقط تبدیل کنید.");
                 return 2;
             }
 

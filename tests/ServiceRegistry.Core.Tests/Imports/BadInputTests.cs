@@ -170,7 +170,7 @@ public sealed class BadInputTests
             }
         }
 
-        File.WriteAllText(Path.Combine(dir, "07-notes.pdf"), "ignored: not a card format");
+        File.WriteAllText(Path.Combine(dir, "07-notes.odt"), "ignored: not a card format");
 
         // Act
         var outcomes = new List<(string Name, string? Error)>();

@@ -40,14 +40,16 @@ public static class TestDocx
 
                 if (table is null)
                 {
-                    table = new Table(new TableProperties(new BiDiVisual()));
+                    // Word always writes the grid and the widths; LibreOffice's .doc export drops a table without them.
+                    table = new Table(new TableProperties(new BiDiVisual(), new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }),
+                        new TableGrid(new GridColumn { Width = "2400" }, new GridColumn { Width = "4000" }, new GridColumn { Width = "3200" }));
                     body.Append(table);
                 }
 
                 var row = new TableRow();
                 foreach (var cell in line.Split('\t'))
                 {
-                    row.Append(new TableCell(Paragraph(cell, kind)));
+                    row.Append(new TableCell(new TableCellProperties(new TableCellWidth { Width = "3000", Type = TableWidthUnitValues.Dxa }), Paragraph(cell, kind)));
                 }
 
                 table.Append(row);

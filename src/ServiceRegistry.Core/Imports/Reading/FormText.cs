@@ -154,8 +154,13 @@ internal static partial class FormText
     {
         ["R"] = true, ["S"] = true, ["Q"] = true, ["ý"] = true, ["þ"] = true, ["x"] = true, ["X"] = true, ["×"] = true, ["*"] = true,
         ["✗"] = true, ["✘"] = true, ["ü"] = true, ["True"] = true, ["TRUE"] = true, ["true"] = true, ["بلی"] = true, ["بله"] = true,
-        ["آری"] = true, ["£"] = false, ["¨"] = false, ["False"] = false, ["FALSE"] = false, ["false"] = false, ["خیر"] = false,
+        ["آری"] = true, ["دارد"] = true, ["£"] = false, ["¨"] = false, ["False"] = false, ["FALSE"] = false, ["false"] = false, ["خیر"] = false,
+        ["ندارد"] = false,
     };
+
+    /// <summary>Wingdings letters that Word writes against the label they mark when the symbol font is lost
+    /// («Rخدمت به شهروندان»): a Latin letter never starts a Persian word, so the letter is the mark.</summary>
+    private static readonly System.Buffers.SearchValues<char> GluedMarks = System.Buffers.SearchValues.Create("RSQþýü£¨");
 
     private static readonly Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> WeakLookup = WeakMarks.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly System.Buffers.SearchValues<char> WeakFirst = System.Buffers.SearchValues.Create(string.Concat(WeakMarks.Keys.Select(k => k[0]).Distinct()));
@@ -180,6 +185,14 @@ internal static partial class FormText
             }
 
             var length = i - start;
+            if (length > 1 && GluedMarks.Contains(cell[start]) && IsPersianLetter(cell[start + 1]))
+            {
+                AddText(cell[textStart..start], line, cellNo, into);
+                into.Add(new Piece { Kind = PieceKind.Mark, Raw = cell.Substring(start, 1), Line = line, Cell = cellNo, Checked = WeakMarks[cell.Substring(start, 1)], Weak = true });
+                textStart = start + 1;
+                continue;
+            }
+
             if (length > 5 || (cell[start] == '.' && length == 1))
             {
                 continue;
@@ -196,6 +209,8 @@ internal static partial class FormText
 
         AddText(cell[textStart..to], line, cellNo, into);
     }
+
+    private static bool IsPersianLetter(char c) => c is >= '\u0620' and <= '\u064A' or >= '\u066E' and <= '\u06D3';
 
     private static void AddText(string text, int line, int cellNo, List<Piece> into)
     {
@@ -228,7 +243,7 @@ internal static partial class FormText
         {
             "☑" or "☒" or "✓" or "✔" or "■" or "⊠" or "✅" or "🗹" => (true, false),
             "☐" or "□" or "▢" or "❏" or "⬜" => (false, false),
-            "£" or "¨" or "False" or "FALSE" or "false" or "خیر" => (false, true),
+            "£" or "¨" or "False" or "FALSE" or "false" or "خیر" or "ندارد" => (false, true),
             _ => (true, true),
         };
     }

@@ -13,7 +13,14 @@ public static class LegacyFormImporter
     public const long MaxDocxBytes = 20L * 1024 * 1024;
 
     /// <summary>The file kinds this importer reads.</summary>
-    public static readonly IReadOnlyList<string> Extensions = [".txt", ".md", ".docx"];
+    public static readonly IReadOnlyList<string> Extensions = [".txt", ".md", ".docx", ".htm", ".html", ".pdf", ".doc", ".rtf"];
+
+    /// <summary>The size bound of a file of this kind: Word, PDF and converted files 20 MB, text and web pages 10 MB.</summary>
+    public static long MaxBytes(string extension) => extension.ToUpperInvariant() switch
+    {
+        ".DOCX" or ".PDF" or ".DOC" or ".RTF" => MaxDocxBytes,
+        _ => MaxTextBytes,
+    };
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -39,14 +46,19 @@ public static class LegacyFormImporter
             throw new FormImportException("فایل خالی است.");
         }
 
-        if (extension == ".DOCX")
+        if (extension is ".DOCX" or ".PDF" or ".DOC" or ".RTF")
         {
             if (bytes.Length > MaxDocxBytes)
             {
-                throw new FormImportException($"فایل Word بزرگ‌تر از {MaxDocxBytes / 1024 / 1024} مگابایت است؛ یک شناسنامه چنین حجمی ندارد.");
+                throw new FormImportException($"فایل {extension.ToLowerInvariant()} بزرگ‌تر از {MaxDocxBytes / 1024 / 1024} مگابایت است؛ یک شناسنامه چنین حجمی ندارد.");
             }
 
-            return (DocxFormReader.ReadText(bytes, ct), false);
+            return extension switch
+            {
+                ".PDF" => (PdfFormReader.ReadText(bytes, ct), false),
+                ".DOC" or ".RTF" => (DocxFormReader.ReadText(LegacyWordConverter.ToDocx(bytes, extension, ct), ct), false),
+                _ => (DocxFormReader.ReadText(bytes, ct), false),
+            };
         }
 
         if (bytes.Length > MaxTextBytes)
@@ -57,6 +69,18 @@ public static class LegacyFormImporter
         if (SafeZip.LooksLikeZip(bytes))
         {
             throw new FormImportException("این فایل یک بایگانی zip (یا سند Word) است، نه متن؛ پسوند آن را درست کنید.");
+        }
+
+        if (extension is ".HTM" or ".HTML")
+        {
+            try
+            {
+                return (HtmlFormReader.ReadText(bytes, ct), false);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException ex)
+            {
+                throw new FormImportException("صفحه وب بیش از حد پیچیده است و در زمان مجاز خوانده نشد.", ex);
+            }
         }
 
         return (Decode(bytes), extension == ".MD");

@@ -2,7 +2,12 @@ using ServiceRegistry.Core.Cards;
 
 namespace ServiceRegistry.Core.Imports;
 
-internal sealed partial class FieldExtractor
+/// <summary>
+/// The stages table: one row (line) per stage and kind of delivery. A line with a stage label belongs to
+/// that stage. A line without one (its label cell was merged into the row above or below) belongs to the
+/// stage before it, unless that stage already has this kind of row, in which case it starts the next one.
+/// </summary>
+internal static class StageReader
 {
     private sealed class StageState(string key, Stage stage)
     {
@@ -26,14 +31,9 @@ internal sealed partial class FieldExtractor
         public bool InPerson { get; set; }
     }
 
-    /// <summary>
-    /// The stages table: one row (line) per stage and kind of delivery. A line with a stage label belongs to
-    /// that stage. A line without one (its label cell was merged into the row above or below) belongs to the
-    /// stage before it, unless that stage already has this kind of row, in which case it starts the next one.
-    /// </summary>
-    private void ReadStages(Zones zones)
+    public static void Read(FormCursor cursor)
     {
-        if (zones.StageStart >= _p.Count)
+        if (cursor.Zones.StageStart >= cursor.Count)
         {
             return;
         }
@@ -43,10 +43,10 @@ internal sealed partial class FieldExtractor
             [Anchor.StageInforming] = 0, [Anchor.StageRequest] = 1, [Anchor.StageProduction] = 2, [Anchor.StageDelivery] = 3,
         };
         var lines = new List<StageLine>();
-        for (var i = zones.StageStart; i < zones.StageEnd; i++)
+        for (var i = cursor.Zones.StageStart; i < cursor.Zones.StageEnd; i++)
         {
-            var p = _p[i];
-            if (!Free(p))
+            var p = cursor[i];
+            if (!FormCursor.Free(p))
             {
                 continue;
             }
@@ -61,11 +61,11 @@ internal sealed partial class FieldExtractor
                 if (stageOf.TryGetValue(p.Anchor, out var s))
                 {
                     lines[^1].Stage ??= s;
-                    Take(p);
+                    cursor.Take(p);
                 }
                 else if (p.Anchor == Anchor.StageHeader)
                 {
-                    Take(p);
+                    cursor.Take(p);
                 }
 
                 continue;
@@ -76,12 +76,12 @@ internal sealed partial class FieldExtractor
 
         foreach (var line in lines)
         {
-            line.Hits = ReadOptions(line.Pieces, FormVocabulary.StageOptions);
+            line.Hits = OptionReader.Read(cursor, line.Pieces, FormVocabulary.StageOptions);
             line.Electronic = line.Hits.Any(h => h.Label.Group is OptionGroup.Electronic or OptionGroup.Channel or OptionGroup.CounterContract);
             line.InPerson = line.Hits.Any(h => h.Label.Group is OptionGroup.NonElectronic or OptionGroup.Reason or OptionGroup.Visit);
         }
 
-        var states = _card.Stages.All().Select(s => new StageState(s.Key, s.Stage)).ToArray();
+        var states = cursor.Card.Stages.All().Select(s => new StageState(s.Key, s.Stage)).ToArray();
         var nextLabelled = new int?[lines.Count + 1];
         for (var l = lines.Count - 1; l >= 0; l--)
         {
@@ -131,7 +131,7 @@ internal sealed partial class FieldExtractor
 
         foreach (var state in states)
         {
-            Finish(state);
+            Finish(cursor, state);
         }
     }
 
@@ -155,13 +155,13 @@ internal sealed partial class FieldExtractor
                     state.InPerson = state.InPerson == true || n;
                     break;
                 case OptionGroup.Channel when hit.Checked == true:
-                    AddOnce(stage.Channels, (Channel)hit.Label.Code);
+                    stage.Channels.AddOnce((Channel)hit.Label.Code);
                     break;
                 case OptionGroup.Reason when hit.Checked == true:
-                    AddOnce(stage.InPersonReasons, (InPersonReason)hit.Label.Code);
+                    stage.InPersonReasons.AddOnce((InPersonReason)hit.Label.Code);
                     break;
                 case OptionGroup.Visit when hit.Checked == true:
-                    AddOnce(stage.VisitLevels, (VisitLevel)hit.Label.Code);
+                    stage.VisitLevels.AddOnce((VisitLevel)hit.Label.Code);
                     break;
                 case OptionGroup.CounterContract when !string.IsNullOrEmpty(hit.Trailing):
                     stage.CounterContract ??= hit.Trailing;
@@ -170,12 +170,12 @@ internal sealed partial class FieldExtractor
                     // «سایر» among the reasons for a visit, or among the channels.
                     if (previous is OptionGroup.Reason or OptionGroup.NonElectronic or OptionGroup.Visit)
                     {
-                        AddOnce(stage.InPersonReasons, InPersonReason.Other);
+                        stage.InPersonReasons.AddOnce(InPersonReason.Other);
                         stage.InPersonReasonOther ??= hit.Trailing is { Length: > 0 } r ? r : null;
                     }
                     else
                     {
-                        AddOnce(stage.Channels, Channel.Other);
+                        stage.Channels.AddOnce(Channel.Other);
                         stage.ChannelOther ??= hit.Trailing is { Length: > 0 } c ? c : null;
                     }
 
@@ -191,7 +191,7 @@ internal sealed partial class FieldExtractor
         }
     }
 
-    private void Finish(StageState state)
+    private static void Finish(FormCursor cursor, StageState state)
     {
         var stage = state.Stage;
         var inferred = false;
@@ -224,14 +224,6 @@ internal sealed partial class FieldExtractor
         }
 
         var summary = string.Join("، ", stage.Channels.Select(c => Labels.Of(c)).Concat(stage.InPersonReasons.Select(r => Labels.Of(r))));
-        Source($"stages.{state.Key}", state.At, summary, state.Unsure || inferred ? Confidence.Unsure : Confidence.Sure);
-    }
-
-    private static void AddOnce<T>(List<T> list, T value)
-    {
-        if (!list.Contains(value))
-        {
-            list.Add(value);
-        }
+        cursor.Source($"stages.{state.Key}", state.At, summary, state.Unsure || inferred ? Confidence.Unsure : Confidence.Sure);
     }
 }
