@@ -22,6 +22,20 @@ public sealed class CardModel(RegistryDbContext db, CardWorkflow workflow) : Pag
     [BindProperty]
     public int Version { get; set; }
 
+    /// <summary>Set by the confirmation form: a step that cannot be taken back is only taken with it.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>The page the step was taken from ("cards": the card's home), to come back to.</summary>
+    [BindProperty]
+    public string? From { get; set; }
+
+    /// <summary>A step waiting for confirmation (<c>?confirm=Approve</c>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public WorkflowAction? Confirm { get; set; }
+
+    public CardActions Actions => new(Card.Id, Card.Version, Allowed, Confirm, "review");
+
     [BindProperty]
     public string? GeneralComment { get; set; }
 
@@ -49,10 +63,43 @@ public sealed class CardModel(RegistryDbContext db, CardWorkflow workflow) : Pag
 
     public Task<IActionResult> OnPostArchiveAsync(int id, CancellationToken ct) => RunAsync(id, WorkflowAction.Archive, ct);
 
+    /// <summary>As many field comments as the reviewer needs: the return form comes back with what was typed and one empty row more.</summary>
+    public async Task<IActionResult> OnPostMoreRowsAsync(int id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>Rows in the return form: what was typed, one empty row, at least three.</summary>
+    public int CommentRows => Math.Max(3, FieldComments.Count + 1);
+
     public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken ct) => RunAsync(id, WorkflowAction.Return, ct);
 
     private async Task<IActionResult> RunAsync(int id, WorkflowAction action, CancellationToken ct)
     {
+        if (action.NeedsConfirmation() && !Confirmed)
+        {
+            // Who may act is decided first (as the step would); a permitted step is then asked to be confirmed.
+            if (!await LoadAsync(id, ct))
+            {
+                return NotFound();
+            }
+
+            var check = WorkflowActions.Check(Card, action, Actor, OpenRevision is not null);
+            if (check.Ok)
+            {
+                return Redirect($"{CardActions.HomeOf(id, From)}?confirm={action}#actions");
+            }
+
+            if (check.Forbidden)
+            {
+                return Forbid();
+            }
+
+            ModelState.AddModelError(string.Empty, check.Reason ?? "انجام نشد.");
+            return Page();
+        }
+
         var comments = action == WorkflowAction.Return
             ? FieldComments.Where(c => !string.IsNullOrWhiteSpace(c.Text)).Select(c => new ReviewComment(c.Field, c.Text!))
                 .Prepend(new ReviewComment(null, GeneralComment ?? "")).ToList()
@@ -66,7 +113,7 @@ public sealed class CardModel(RegistryDbContext db, CardWorkflow workflow) : Pag
                 return Forbid();
             case WorkflowOutcomeKind.Done:
                 TempData["Flash"] = $"«{Labels.Of(action)}» انجام شد.";
-                return Redirect($"/review/{outcome.Card!.Id}");
+                return Redirect(CardActions.HomeOf(outcome.Card!.Id, From));
             default:
                 ModelState.AddModelError(string.Empty, outcome.Reason ?? "انجام نشد.");
                 await LoadAsync(id, ct);
@@ -88,46 +135,7 @@ public sealed class CardModel(RegistryDbContext db, CardWorkflow workflow) : Pag
         AgencyName = card.Agency?.Name ?? "";
         Comments = await db.ReviewComments.AsNoTracking().Where(c => c.CardId == id).OrderByDescending(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
         OpenRevision = await db.Cards.AsNoTracking().FirstOrDefaultAsync(c => c.RevisionOfId == id && c.Status != CardStatus.Archived, ct);
-        Allowed = AllowedActions(card, Actor);
+        Allowed = WorkflowActions.For(card, Actor, OpenRevision is not null);
         return true;
-    }
-
-    /// <summary>The buttons to show: each step whose rule would let this person take it now.</summary>
-    private static List<WorkflowAction> AllowedActions(ServiceCard card, Actor actor)
-    {
-        var allowed = new List<WorkflowAction>();
-        var staff = actor.IsEditorOf(card) || actor.IsHeadOf(card);
-        if (staff && card.IsEditable)
-        {
-            allowed.Add(WorkflowAction.Submit);
-        }
-
-        if (card.Status == CardStatus.Submitted && (actor.ReviewsProvinceOf(card) || actor.IsAdmin))
-        {
-            allowed.Add(WorkflowAction.Return);
-            allowed.Add(WorkflowAction.Approve);
-        }
-
-        if (card.CanIssueServiceId(actor).Ok)
-        {
-            allowed.Add(WorkflowAction.IssueServiceId);
-        }
-
-        if (actor.IsAdmin && (card.Status == CardStatus.IdIssued || (card.Status == CardStatus.Approved && card.RevisionOfId is not null)))
-        {
-            allowed.Add(WorkflowAction.Publish);
-        }
-
-        if (staff && card.Status == CardStatus.Published)
-        {
-            allowed.Add(WorkflowAction.Revise);
-        }
-
-        if ((actor.IsAdmin || actor.IsHeadOf(card)) && card.Status != CardStatus.Archived)
-        {
-            allowed.Add(WorkflowAction.Archive);
-        }
-
-        return allowed;
     }
 }
