@@ -101,6 +101,41 @@ public sealed partial class ServiceCard
         return Move(actor, now, CardStatus.Returned, AuditActions.Returned, $"{real.Count} توضیح");
     }
 
+    /// <summary>Answers a reviewer's comment on this card: a reply (the agency's staff or the reviewer) and/or, by the
+    /// agency's staff, marks it resolved. The comment must be one of this card's, not a reply.</summary>
+    public WorkflowResult Answer(Actor actor, ReviewComment comment, string? reply, bool resolve, DateTimeOffset now)
+    {
+        var staff = actor.IsEditorOf(this) || actor.IsHeadOf(this);
+        if (!staff && !actor.ReviewsProvinceOf(this) && !actor.IsAdmin)
+        {
+            return WorkflowResult.NotAllowed("فقط کارشناسان همین دستگاه و کارشناس بررسی آن به توضیحات پاسخ می‌دهند.");
+        }
+
+        if (comment.CardId != Id || comment.ReplyToId is not null)
+        {
+            return WorkflowResult.Refused("این توضیح از این شناسنامه نیست.");
+        }
+
+        if (resolve && !staff)
+        {
+            return WorkflowResult.NotAllowed("توضیح را کارشناس دستگاه پس از اصلاح «حل‌شده» می‌کند.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(reply))
+        {
+            var answer = ReviewComment.ReplyTo(comment, reply);
+            answer.Stamp(Version, actor.Name, now);
+            Comments.Add(answer);
+        }
+
+        if (resolve && comment.ResolvedAt is null)
+        {
+            comment.Resolve(actor.Name, now);
+        }
+
+        return WorkflowResult.Done;
+    }
+
     public WorkflowResult Approve(Actor actor, DateTimeOffset now) =>
         CanReview(actor) is { Ok: false } refused ? refused : Move(actor, now, CardStatus.Approved, AuditActions.Approved, null);
 

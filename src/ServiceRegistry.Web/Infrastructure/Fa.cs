@@ -17,5 +17,9 @@ public static class Fa
 
     public static string Date(DateTime utc) => PersianText.ToPersianDigits(JalaliDate.Format(utc));
 
+    /// <summary>Date and time in Iran, Solar Hijri, Persian digits: «۱۴۰۵/۰۱/۰۱ ساعت ۱۱:۳۰».</summary>
+    public static string DateTime(System.DateTime utc) =>
+        PersianText.ToPersianDigits(JalaliDate.Format(utc) + " ساعت " + JalaliDate.ToIran(utc).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+
     public static string Text(string? value) => string.IsNullOrWhiteSpace(value) ? "—" : value;
 }

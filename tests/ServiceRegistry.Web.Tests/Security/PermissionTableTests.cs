@@ -87,6 +87,7 @@ public sealed class PermissionTableTests : IAsyncLifetime
         new("POST /review/{id:int}?handler=revise", Fixture.Published, Who.EditorOwn, Who.HeadOwn),
         new("POST /review/{id:int}?handler=archive", Fixture.Draft, Who.HeadOwn, Who.Admin),
         new("POST /review/{id:int}?handler=morerows", Fixture.Draft, CanSeeOwnDraft),
+        new("POST /review/{id:int}?handler=answer", Fixture.Draft, CanSeeOwnDraft),
 
         // administration
         new("GET /admin/audit", Fixture.None, Who.Admin),

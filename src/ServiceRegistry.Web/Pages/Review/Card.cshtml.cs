@@ -14,7 +14,7 @@ public sealed class CardModel(RegistryDbContext db, CardWorkflow workflow) : Pag
 {
     public ServiceCard Card { get; private set; } = null!;
     public string AgencyName { get; private set; } = "";
-    public IReadOnlyList<ReviewComment> Comments { get; private set; } = [];
+    public CommentThreads Threads { get; private set; } = null!;
     public IReadOnlyList<WorkflowAction> Allowed { get; private set; } = [];
     public ServiceCard? OpenRevision { get; private set; }
     public Actor Actor { get; private set; } = Core.Accounts.Actor.Anonymous;
@@ -62,6 +62,35 @@ public sealed class CardModel(RegistryDbContext db, CardWorkflow workflow) : Pag
     public Task<IActionResult> OnPostReviseAsync(int id, CancellationToken ct) => RunAsync(id, WorkflowAction.Revise, ct);
 
     public Task<IActionResult> OnPostArchiveAsync(int id, CancellationToken ct) => RunAsync(id, WorkflowAction.Archive, ct);
+
+    [BindProperty]
+    public long CommentId { get; set; }
+
+    [BindProperty]
+    public string? Reply { get; set; }
+
+    [BindProperty]
+    public bool Resolve { get; set; }
+
+    /// <summary>A reply to one of the reviewer's comments, and/or (by the agency's staff) marking it resolved.</summary>
+    public async Task<IActionResult> OnPostAnswerAsync(int id, CancellationToken ct)
+    {
+        var outcome = await workflow.AnswerCommentsAsync(id, HttpContext.GetActor(), [new CommentAnswer(CommentId, Reply, Resolve)], ct);
+        switch (outcome.Kind)
+        {
+            case WorkflowOutcomeKind.NotFound:
+                return NotFound();
+            case WorkflowOutcomeKind.Forbidden:
+                return Forbid();
+            case WorkflowOutcomeKind.Done:
+                TempData["Flash"] = "پاسخ ثبت شد.";
+                return Redirect((From == "edit" ? $"/cards/{id}/edit" : $"/review/{id}") + "#comments");
+            default:
+                ModelState.AddModelError(string.Empty, outcome.Reason ?? "انجام نشد.");
+                await LoadAsync(id, ct);
+                return Page();
+        }
+    }
 
     /// <summary>As many field comments as the reviewer needs: the return form comes back with what was typed and one empty row more.</summary>
     public async Task<IActionResult> OnPostMoreRowsAsync(int id, CancellationToken ct)
@@ -133,7 +162,7 @@ public sealed class CardModel(RegistryDbContext db, CardWorkflow workflow) : Pag
         Card = card;
         Version = card.Version;
         AgencyName = card.Agency?.Name ?? "";
-        Comments = await db.ReviewComments.AsNoTracking().Where(c => c.CardId == id).OrderByDescending(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
+        Threads = await CommentThreads.LoadAsync(db, card, Actor, "review", openOnly: false, ct);
         OpenRevision = await db.Cards.AsNoTracking().FirstOrDefaultAsync(c => c.RevisionOfId == id && c.Status != CardStatus.Archived, ct);
         Allowed = WorkflowActions.For(card, Actor, OpenRevision is not null);
         return true;
