@@ -12,7 +12,7 @@ public static class PersianText
     private const char Zwnj = '\u200C';
 
     /// <summary>
-    /// Folds Persian text for matching: Arabic ي ى ئ ك ة ۀ → ی ی ی ک ه ه, Persian and Arabic-Indic digits → Latin,
+    /// Folds Persian text for matching: Arabic ي ى ئ ك ة ۀ → ی ی ی ک ه ه, آ أ إ ٱ → ا, Persian and Arabic-Indic digits → Latin,
     /// ZWNJ → space, tatweel, diacritics and direction marks removed, Latin lower-cased, runs of white space
     /// folded to one space, trimmed.
     /// </summary>
@@ -57,7 +57,7 @@ public static class PersianText
         'ي' or 'ى' or 'ئ' => 'ی',
         'ك' => 'ک',
         'ة' or 'ۀ' => 'ه',
-        'أ' or 'إ' or 'ٱ' => 'ا',
+        'أ' or 'إ' or 'ٱ' or 'آ' => 'ا',                // alef with madda too: «اموزش» finds «آموزش»
         'ؤ' => 'و',
         >= '۰' and <= '۹' => (char)('0' + (c - '۰')),
         >= '٠' and <= '٩' => (char)('0' + (c - '٠')),
