@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ServiceRegistry.BrowserTests.Pages;
 using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Testing;
 
 namespace ServiceRegistry.BrowserTests;

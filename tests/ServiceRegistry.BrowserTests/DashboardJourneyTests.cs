@@ -2,7 +2,6 @@ using Microsoft.Playwright;
 using ServiceRegistry.BrowserTests.Pages;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Seeding;
 using ServiceRegistry.Testing;
 

@@ -3,7 +3,6 @@ using Microsoft.Playwright;
 using ServiceRegistry.BrowserTests.Pages;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Review;
 using ServiceRegistry.Testing;
 
 namespace ServiceRegistry.BrowserTests;

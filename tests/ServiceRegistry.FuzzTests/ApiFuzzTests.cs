@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using CsCheck;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Testing;
 
 namespace ServiceRegistry.FuzzTests;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
-using ServiceRegistry.Core.Review;
 
 namespace ServiceRegistry.Core.Accounts;
 

@@ -1,4 +1,3 @@
-using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Review;
 
 namespace ServiceRegistry.Core.Cards;
@@ -211,7 +210,7 @@ public sealed partial class ServiceCard
             Status = CardStatus.Draft,
             CreatedAt = now.UtcDateTime,
         };
-        revision.Update(Exchange.CardJson.Clone(Content), now, actor.Name);
+        revision.Update(CardJson.Clone(Content), now, actor.Name);
         revision.Content.ServiceId = ServiceId;
         Record(actor, now, AuditActions.RevisionStarted, null);
         return WorkflowResult.Done;
@@ -231,7 +230,7 @@ public sealed partial class ServiceCard
             return WorkflowResult.Refused("فقط بازنگری تاییدشده یک خدمت منتشرشده منتشر می‌شود.");
         }
 
-        Update(Exchange.CardJson.Clone(revision.Content), now, actor.Name);
+        Update(CardJson.Clone(revision.Content), now, actor.Name);
         PublishedAt = now.UtcDateTime;
         Record(actor, now, AuditActions.Published, $"بازنگری {revision.Id}");
         revision.Move(actor, now, CardStatus.Archived, AuditActions.Archived, $"منتشر شد در {Id}");

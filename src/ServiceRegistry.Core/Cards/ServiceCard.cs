@@ -1,6 +1,4 @@
 using ServiceRegistry.Core.Catalog;
-using ServiceRegistry.Core.Review;
-using ServiceRegistry.Core.Statistics;
 
 namespace ServiceRegistry.Core.Cards;
 
@@ -112,7 +110,7 @@ public sealed partial class ServiceCard
         Derive();
         UpdatedAt = now.UtcDateTime;
         Version++;
-        Versions.Add(new CardVersion(Version, Exchange.CardJson.Clone(content), Status, now, savedBy));
+        Versions.Add(new CardVersion(Version, CardJson.Clone(content), Status, now, savedBy));
     }
 
     /// <summary>Recomputes the derived columns from the content (also used once after a migration adds columns).</summary>

@@ -1,3 +1,5 @@
+using ServiceRegistry.Core.Cards;
+
 namespace ServiceRegistry.Core.Catalog;
 
 /// <summary>

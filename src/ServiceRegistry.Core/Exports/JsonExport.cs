@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Exchange;
 
 namespace ServiceRegistry.Core.Exports;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Exchange;
 
 namespace ServiceRegistry.Core.Exports;
 

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Catalog;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Review;
 

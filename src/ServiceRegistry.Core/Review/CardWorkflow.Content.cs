@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 
 namespace ServiceRegistry.Core.Review;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
-using ServiceRegistry.Core.Exchange;
 
 namespace ServiceRegistry.Core.Seeding;
 

@@ -7,7 +7,6 @@ using NpgsqlTypes;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Catalog;
 using ServiceRegistry.Core.Data;
-using ServiceRegistry.Core.Exchange;
 
 namespace ServiceRegistry.Core.Seeding;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
-using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Cards;
 
 namespace ServiceRegistry.Web.Api;
 

@@ -1,6 +1,5 @@
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Catalog;
-using ServiceRegistry.Core.Statistics;
 
 namespace ServiceRegistry.Web.Api;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core;
-using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Imports;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Data;
@@ -102,7 +103,7 @@ public static class Auth
     {
         if (user.Identity?.IsAuthenticated != true || !int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id))
         {
-            return Core.Accounts.Actor.Anonymous;
+            return Core.Cards.Actor.Anonymous;
         }
 
         var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);

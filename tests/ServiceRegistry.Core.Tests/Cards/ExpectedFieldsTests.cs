@@ -1,5 +1,4 @@
 using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Imports;
 using ServiceRegistry.Core.Seeding;
 using ServiceRegistry.Core.Tests.Imports;

@@ -1,3 +1,4 @@
+using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Catalog;
 
 namespace ServiceRegistry.Core.Tests.Catalog;

@@ -1,5 +1,4 @@
 using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Seeding;
 
 namespace ServiceRegistry.Core.Tests.Exchange;

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Exports;
 using ServiceRegistry.Core.Seeding;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Imports;
 
 namespace ServiceRegistry.Core.Tests.Imports;

@@ -1,5 +1,4 @@
 using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Statistics;
 
 namespace ServiceRegistry.Core.Tests.Statistics;
 

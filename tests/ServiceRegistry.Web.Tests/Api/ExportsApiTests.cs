@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using ServiceRegistry.Core.Exchange;
+using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Seeding;
 using ServiceRegistry.Testing;

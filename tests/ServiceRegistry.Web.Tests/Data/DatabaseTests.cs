@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
-using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Seeding;
 using ServiceRegistry.Testing;
 

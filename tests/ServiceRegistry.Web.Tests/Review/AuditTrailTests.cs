@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Testing;
 
 namespace ServiceRegistry.Web.Tests.Review;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Catalog;
-using ServiceRegistry.Core.Review;
 using ServiceRegistry.Core.Statistics;
 using ServiceRegistry.Testing;
 

@@ -1,5 +1,4 @@
 using ServiceRegistry.Core.Cards;
-using ServiceRegistry.Core.Exchange;
 
 namespace ServiceRegistry.Core.Imports;
 

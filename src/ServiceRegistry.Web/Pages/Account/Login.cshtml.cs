@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
-using ServiceRegistry.Core.Review;
 using ServiceRegistry.Web.Infrastructure.Security;
 
 namespace ServiceRegistry.Web.Pages.Account;

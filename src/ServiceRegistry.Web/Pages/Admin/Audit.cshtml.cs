@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
-using ServiceRegistry.Core.Review;
 using ServiceRegistry.Web.Pages.Review;
 
 namespace ServiceRegistry.Web.Pages.Admin;

@@ -90,9 +90,9 @@ public abstract class CardFormPageModel : PageModel
     private static class Tidied
     {
         public static List<CardProblem> ValidationProblems(CardContent card) =>
-            Core.Exchange.CardJson.Clone(card).Tidy().ValidationProblems()
+            Core.Cards.CardJson.Clone(card).Tidy().ValidationProblems()
                 .Where(p => p.Severity == ProblemSeverity.Warning).ToList();
 
-        public static CardCompleteness Completeness(CardContent card) => Core.Exchange.CardJson.Clone(card).Tidy().Completeness();
+        public static CardCompleteness Completeness(CardContent card) => Core.Cards.CardJson.Clone(card).Tidy().Completeness();
     }
 }

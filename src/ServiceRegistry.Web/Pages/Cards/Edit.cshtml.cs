@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
-using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Review;
 using ServiceRegistry.Web.Infrastructure;
 using ServiceRegistry.Web.Pages.Review;

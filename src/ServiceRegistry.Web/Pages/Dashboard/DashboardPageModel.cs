@@ -27,7 +27,7 @@ public sealed record DashboardView(
 /// <summary>
 /// The three dashboard views (nation, province, agency) share this: the catalog's filters from the query string, the
 /// public figures of published cards, a page of services with their level and reasons, completeness for staff within
-/// their reach (decided by <see cref="Core.Accounts.Actor.InReach"/>), and the .xlsx download.
+/// their reach (decided by <see cref="Core.Cards.Actor.InReach"/>), and the .xlsx download.
 /// </summary>
 public abstract class DashboardPageModel(Core.Statistics.Dashboard dashboard, TimeProvider time) : PageModel
 {

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Review;
@@ -17,7 +16,7 @@ public sealed class CardModel(RegistryDbContext db, CardWorkflow workflow) : Pag
     public CommentThreads Threads { get; private set; } = null!;
     public IReadOnlyList<WorkflowAction> Allowed { get; private set; } = [];
     public ServiceCard? OpenRevision { get; private set; }
-    public Actor Actor { get; private set; } = Core.Accounts.Actor.Anonymous;
+    public Actor Actor { get; private set; } = Core.Cards.Actor.Anonymous;
 
     [BindProperty]
     public int Version { get; set; }

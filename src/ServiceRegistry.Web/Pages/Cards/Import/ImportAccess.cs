@@ -1,4 +1,4 @@
-using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Imports;
 
 namespace ServiceRegistry.Web.Pages.Cards.Import;

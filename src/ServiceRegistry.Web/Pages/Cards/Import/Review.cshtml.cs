@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
-using ServiceRegistry.Core.Exchange;
 using ServiceRegistry.Core.Imports;
 using ServiceRegistry.Core.Review;
 using ServiceRegistry.Core.Text;

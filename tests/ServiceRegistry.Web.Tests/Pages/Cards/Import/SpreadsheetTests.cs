@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Exports;
-using ServiceRegistry.Core.Review;
 using ServiceRegistry.Testing;
 
 namespace ServiceRegistry.Web.Tests.Pages.Cards.Import;

@@ -1,6 +1,5 @@
-using ServiceRegistry.Core.Cards;
 
-namespace ServiceRegistry.Core.Review;
+namespace ServiceRegistry.Core.Cards;
 
 /// <summary>A saved version of a card's content, kept for ever so any two can be compared.</summary>
 public sealed class CardVersion

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ServiceRegistry.Core.Cards;
 
-namespace ServiceRegistry.Core.Exchange;
+namespace ServiceRegistry.Core.Cards;
 
 /// <summary>Reads and writes enums as the spec's codes, strictly: an unknown code or a number is an error
 /// that names the allowed codes.</summary>

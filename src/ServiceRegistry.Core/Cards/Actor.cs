@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
-using ServiceRegistry.Core.Cards;
 
-namespace ServiceRegistry.Core.Accounts;
+namespace ServiceRegistry.Core.Cards;
 
 /// <summary>
 /// Who is acting, as the card's rules need to know: roles, the agencies the person acts for (their agency and

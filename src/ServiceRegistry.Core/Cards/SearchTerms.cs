@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using ServiceRegistry.Core.Text;
 
-namespace ServiceRegistry.Core.Catalog;
+namespace ServiceRegistry.Core.Cards;
 
 /// <summary>
 /// The words search sees, the same on both sides: the card's text is stored this way (<c>TitleKey</c>,

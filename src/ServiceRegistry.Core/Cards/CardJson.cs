@@ -3,9 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using ServiceRegistry.Core.Cards;
 
-namespace ServiceRegistry.Core.Exchange;
+namespace ServiceRegistry.Core.Cards;
 
 /// <summary>One problem with an incoming card: the JSON path of the field, where it is in the file
 /// (1-based line and column, when known) and a message for people.</summary>

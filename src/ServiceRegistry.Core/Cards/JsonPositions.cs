@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace ServiceRegistry.Core.Exchange;
+namespace ServiceRegistry.Core.Cards;
 
 /// <summary>Finds where a JSON path ($.fees.amountsRials[1]) is in a UTF-8 document, as 1-based line and column.</summary>
 internal static class JsonPositions

@@ -1,4 +1,4 @@
-namespace ServiceRegistry.Core.Review;
+namespace ServiceRegistry.Core.Cards;
 
 /// <summary>One line of the append-only audit log: who did what to which card, and when. Never updated or deleted
 /// (the database refuses it with triggers).</summary>

@@ -1,6 +1,5 @@
-using ServiceRegistry.Core.Cards;
 
-namespace ServiceRegistry.Core.Statistics;
+namespace ServiceRegistry.Core.Cards;
 
 /// <summary>
 /// What a service costs the people who use it in a year (docs/e-readiness.md). Every figure is null when the card does
@@ -79,5 +78,5 @@ public sealed record Burden(
 public static class BurdenExtensions
 {
     /// <summary>The service's yearly burden; see <see cref="Burden.Of"/>.</summary>
-    public static Burden Burden(this CardContent content) => Statistics.Burden.Of(content);
+    public static Burden Burden(this CardContent content) => ServiceRegistry.Core.Cards.Burden.Of(content);
 }
