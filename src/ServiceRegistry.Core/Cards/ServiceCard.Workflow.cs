@@ -251,6 +251,8 @@ public sealed partial class ServiceCard
         Status = to;
         UpdatedAt = now.UtcDateTime;
         Version++; // every change, content or status, moves the concurrency token
+        // ...and is kept as a version, so every number a card has shown (its published states too) can be compared.
+        Versions.Add(new CardVersion(Version, CardJson.Clone(Content), to, now, actor.Name));
         Record(actor, now, action, detail);
         return WorkflowResult.Done;
     }
