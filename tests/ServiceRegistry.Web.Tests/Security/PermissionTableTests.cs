@@ -58,6 +58,7 @@ public sealed class PermissionTableTests : IAsyncLifetime
 
         // cards: the editor and the staff's card pages
         new("GET /cards", Fixture.None, SignedIn),
+        new("POST /cards?handler=submitselected", Fixture.None, SignedIn),
         new("GET /cards/new", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
         new("POST /cards/new", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
         new("GET /cards/{id:int}", Fixture.Draft, CanSeeOwnDraft),
