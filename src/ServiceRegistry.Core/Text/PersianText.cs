@@ -116,6 +116,51 @@ public static class PersianText
         });
     }
 
+    /// <summary>Latin digits to Persian ones in running text, except inside a word that holds Latin letters or the marks of
+    /// a code, file name, e-mail or address («(G2C)», «000_7fdb.txt», «a1@b.ir», «https://x.ir/1»), which stays as written.</summary>
+    public static string ToPersianDigitsInText(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || !text.Any(char.IsAsciiDigit))
+        {
+            return text ?? "";
+        }
+
+        var sb = new StringBuilder(text.Length);
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                continue;
+            }
+
+            var word = text.AsSpan(start, i - start);
+            var code = false;
+            foreach (var c in word)
+            {
+                if (char.IsAsciiLetter(c) || c is '_' or '@' or '/' or '\\' or '#')
+                {
+                    code = true;
+                    break;
+                }
+            }
+
+            foreach (var c in word)
+            {
+                sb.Append(!code && char.IsAsciiDigit(c) ? (char)('۰' + (c - '0')) : c);
+            }
+
+            if (i < text.Length)
+            {
+                sb.Append(text[i]);
+            }
+
+            start = i + 1;
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>A number as people read it: Persian digits with the Persian thousands separator (۱۲٬۰۰۰).</summary>
     public static string FormatNumber(decimal value) =>
         ToPersianDigits(value.ToString("#,0.##", CultureInfo.InvariantCulture).Replace(',', '٬'));
