@@ -7,6 +7,9 @@ public sealed record MissingField(string Path, string Label);
 public sealed record CardCompleteness(int Percent, int Filled, int Expected, IReadOnlyList<MissingField> Missing)
 {
     public bool IsComplete => Missing.Count == 0;
+
+    /// <summary>The percentage from the counts (also stored on the card: FieldsFilled, FieldsExpected).</summary>
+    public static int PercentOf(int filled, int expected) => expected == 0 ? 100 : filled * 100 / expected;
 }
 
 public sealed partial class CardContent
@@ -32,7 +35,6 @@ public sealed partial class CardContent
         }
 
         var filled = expected - missing.Count;
-        var percent = expected == 0 ? 100 : filled * 100 / expected;
-        return new CardCompleteness(percent, filled, expected, missing);
+        return new CardCompleteness(CardCompleteness.PercentOf(filled, expected), filled, expected, missing);
     }
 }

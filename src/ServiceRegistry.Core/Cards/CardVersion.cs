@@ -26,7 +26,8 @@ public sealed class CardVersion
     public string SavedBy { get; private set; } = "";
 }
 
-/// <summary>A reviewer's comment on a returned card, on one field (its JSON path) or on the card as a whole.</summary>
+/// <summary>A reviewer's comment on a returned card, on one field (its JSON path) or on the card as a whole; or a reply
+/// in its thread (<see cref="ReplyToId"/>). Open until the agency marks it resolved.</summary>
 public sealed class ReviewComment
 {
     private ReviewComment()
@@ -46,6 +47,23 @@ public sealed class ReviewComment
     public string Text { get; private set; } = "";
     public string Author { get; private set; } = "";
     public DateTime At { get; private set; }
+
+    /// <summary>The comment this one answers (a thread is one level deep: replies answer the reviewer's comment).</summary>
+    public long? ReplyToId { get; private set; }
+
+    public DateTime? ResolvedAt { get; private set; }
+    public string? ResolvedBy { get; private set; }
+
+    public bool IsOpen => ResolvedAt is null && ReplyToId is null;
+
+    /// <summary>A reply to <paramref name="comment"/> (on the same field).</summary>
+    public static ReviewComment ReplyTo(ReviewComment comment, string text) => new(comment.FieldPath, text) { ReplyToId = comment.Id };
+
+    internal void Resolve(string by, DateTimeOffset at)
+    {
+        ResolvedAt = at.UtcDateTime;
+        ResolvedBy = by;
+    }
 
     internal void Stamp(int version, string author, DateTimeOffset at)
     {

@@ -48,16 +48,18 @@ public sealed partial class ServiceCard
     /// <summary>Records the creation of a new card (after <see cref="NewDraft"/>).</summary>
     public void RecordCreated(Actor actor, DateTimeOffset now, string action = AuditActions.Created) => Record(actor, now, action, null);
 
+    /// <summary>Agency staff send their drafts and returned cards for review (the content is checked by <see cref="Submit"/>).</summary>
+    public WorkflowResult CanSubmit(Actor actor) =>
+        !actor.IsEditorOf(this) && !actor.IsHeadOf(this) ? WorkflowResult.NotAllowed("فقط کارشناسان همین دستگاه می‌توانند شناسنامه را برای بررسی بفرستند.")
+        : !IsEditable ? WorkflowResult.Refused($"فقط پیش‌نویس یا شناسنامه برگشتی فرستاده می‌شود؛ این شناسنامه «{Labels.Of(Status)}» است.")
+        : WorkflowResult.Done;
+
     public WorkflowResult Submit(Actor actor, DateTimeOffset now)
     {
-        if (!actor.IsEditorOf(this) && !actor.IsHeadOf(this))
+        var check = CanSubmit(actor);
+        if (!check.Ok)
         {
-            return WorkflowResult.NotAllowed("فقط کارشناسان همین دستگاه می‌توانند شناسنامه را برای بررسی بفرستند.");
-        }
-
-        if (!IsEditable)
-        {
-            return WorkflowResult.Refused($"فقط پیش‌نویس یا شناسنامه برگشتی فرستاده می‌شود؛ این شناسنامه «{Labels.Of(Status)}» است.");
+            return check;
         }
 
         if (Content.StructuralProblems().Count > 0)
@@ -68,17 +70,19 @@ public sealed partial class ServiceCard
         return Move(actor, now, CardStatus.Submitted, AuditActions.Submitted, null);
     }
 
+    /// <summary>The province's reviewer (or the national office) returns or approves a submitted card.</summary>
+    public WorkflowResult CanReview(Actor actor) =>
+        !actor.ReviewsProvinceOf(this) && !actor.IsAdmin ? WorkflowResult.NotAllowed("فقط کارشناس بررسی همین استان می‌تواند شناسنامه را بررسی کند.")
+        : Status != CardStatus.Submitted ? WorkflowResult.Refused($"فقط شناسنامه ارسال‌شده بررسی می‌شود؛ این شناسنامه «{Labels.Of(Status)}» است.")
+        : WorkflowResult.Done;
+
     /// <summary>Returns a submitted card to its agency with at least one comment (on a field or on the whole card).</summary>
     public WorkflowResult Return(Actor actor, IReadOnlyList<ReviewComment> comments, DateTimeOffset now)
     {
-        if (!actor.ReviewsProvinceOf(this) && !actor.IsAdmin)
+        var check = CanReview(actor);
+        if (!check.Ok)
         {
-            return WorkflowResult.NotAllowed("فقط کارشناس بررسی همین استان می‌تواند شناسنامه را برگرداند.");
-        }
-
-        if (Status != CardStatus.Submitted)
-        {
-            return WorkflowResult.Refused($"فقط شناسنامه ارسال‌شده برگشت داده می‌شود؛ این شناسنامه «{Labels.Of(Status)}» است.");
+            return check;
         }
 
         var real = comments.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList();
@@ -96,17 +100,43 @@ public sealed partial class ServiceCard
         return Move(actor, now, CardStatus.Returned, AuditActions.Returned, $"{real.Count} توضیح");
     }
 
-    public WorkflowResult Approve(Actor actor, DateTimeOffset now)
+    /// <summary>Answers a reviewer's comment on this card: a reply (the agency's staff or the reviewer) and/or, by the
+    /// agency's staff, marks it resolved. The comment must be one of this card's, not a reply.</summary>
+    public WorkflowResult Answer(Actor actor, ReviewComment comment, string? reply, bool resolve, DateTimeOffset now)
     {
-        if (!actor.ReviewsProvinceOf(this) && !actor.IsAdmin)
+        var staff = actor.IsEditorOf(this) || actor.IsHeadOf(this);
+        if (!staff && !actor.ReviewsProvinceOf(this) && !actor.IsAdmin)
         {
-            return WorkflowResult.NotAllowed("فقط کارشناس بررسی همین استان می‌تواند شناسنامه را تایید کند.");
+            return WorkflowResult.NotAllowed("فقط کارشناسان همین دستگاه و کارشناس بررسی آن به توضیحات پاسخ می‌دهند.");
         }
 
-        return Status != CardStatus.Submitted
-            ? WorkflowResult.Refused($"فقط شناسنامه ارسال‌شده تایید می‌شود؛ این شناسنامه «{Labels.Of(Status)}» است.")
-            : Move(actor, now, CardStatus.Approved, AuditActions.Approved, null);
+        if (comment.CardId != Id || comment.ReplyToId is not null)
+        {
+            return WorkflowResult.Refused("این توضیح از این شناسنامه نیست.");
+        }
+
+        if (resolve && !staff)
+        {
+            return WorkflowResult.NotAllowed("توضیح را کارشناس دستگاه پس از اصلاح «حل‌شده» می‌کند.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(reply))
+        {
+            var answer = ReviewComment.ReplyTo(comment, reply);
+            answer.Stamp(Version, actor.Name, now);
+            Comments.Add(answer);
+        }
+
+        if (resolve && comment.ResolvedAt is null)
+        {
+            comment.Resolve(actor.Name, now);
+        }
+
+        return WorkflowResult.Done;
     }
+
+    public WorkflowResult Approve(Actor actor, DateTimeOffset now) =>
+        CanReview(actor) is { Ok: false } refused ? refused : Move(actor, now, CardStatus.Approved, AuditActions.Approved, null);
 
     /// <summary>The national office gives an approved card its service ID (from <see cref="ServiceIdIssuer"/>).</summary>
     public WorkflowResult IssueServiceId(Actor actor, string serviceId, DateTimeOffset now)
@@ -133,33 +163,43 @@ public sealed partial class ServiceCard
     /// <summary>Publishes a card that has its service ID. A revision is published by <see cref="PublishRevision"/>.</summary>
     public WorkflowResult Publish(Actor actor, DateTimeOffset now)
     {
-        if (!actor.IsAdmin)
+        var check = CanPublish(actor);
+        if (!check.Ok)
         {
-            return WorkflowResult.NotAllowed("انتشار در فهرست عمومی با مدیر ملی سامانه است.");
+            return check;
         }
 
-        if (RevisionOfId is not null || Status != CardStatus.IdIssued)
+        if (RevisionOfId is not null)
         {
-            return WorkflowResult.Refused("فقط شناسنامه‌ای که شناسه خدمت گرفته منتشر می‌شود.");
+            return WorkflowResult.Refused("بازنگری در خدمتی که بازنگری می‌کند منتشر می‌شود.");
         }
 
         PublishedAt = now.UtcDateTime;
         return Move(actor, now, CardStatus.Published, AuditActions.Published, ServiceId);
     }
 
+    /// <summary>The national office publishes a card that has its service ID, or an approved revision (into the card it revises).</summary>
+    public WorkflowResult CanPublish(Actor actor) =>
+        !actor.IsAdmin ? WorkflowResult.NotAllowed("انتشار در فهرست عمومی با مدیر ملی سامانه است.")
+        : RevisionOfId is null && Status != CardStatus.IdIssued ? WorkflowResult.Refused("فقط شناسنامه‌ای که شناسه خدمت گرفته منتشر می‌شود.")
+        : RevisionOfId is not null && Status != CardStatus.Approved ? WorkflowResult.Refused("فقط بازنگری تاییدشده منتشر می‌شود.")
+        : WorkflowResult.Done;
+
+    /// <summary>Agency staff start a revision of a published card (one open revision at a time: see CardWorkflow).</summary>
+    public WorkflowResult CanStartRevision(Actor actor) =>
+        !actor.IsEditorOf(this) && !actor.IsHeadOf(this) ? WorkflowResult.NotAllowed("فقط کارشناسان همین دستگاه می‌توانند بازنگری را آغاز کنند.")
+        : Status != CardStatus.Published ? WorkflowResult.Refused("بازنگری فقط برای خدمت منتشرشده آغاز می‌شود.")
+        : WorkflowResult.Done;
+
     /// <summary>Starts a revision of a published card: a new draft with the same content, under the same agency;
     /// the published card stays visible until the revision is published.</summary>
     public WorkflowResult StartRevision(Actor actor, DateTimeOffset now, out ServiceCard? revision)
     {
         revision = null;
-        if (!actor.IsEditorOf(this) && !actor.IsHeadOf(this))
+        var check = CanStartRevision(actor);
+        if (!check.Ok)
         {
-            return WorkflowResult.NotAllowed("فقط کارشناسان همین دستگاه می‌توانند بازنگری را آغاز کنند.");
-        }
-
-        if (Status != CardStatus.Published)
-        {
-            return WorkflowResult.Refused("بازنگری فقط برای خدمت منتشرشده آغاز می‌شود.");
+            return check;
         }
 
         revision = new ServiceCard
@@ -199,23 +239,22 @@ public sealed partial class ServiceCard
         return WorkflowResult.Done;
     }
 
-    public WorkflowResult Archive(Actor actor, DateTimeOffset now)
-    {
-        if (!actor.IsAdmin && !actor.IsHeadOf(this))
-        {
-            return WorkflowResult.NotAllowed("بایگانی با بالاترین مقام دستگاه یا مدیر ملی سامانه است.");
-        }
+    /// <summary>The agency's head or the national office archives a card.</summary>
+    public WorkflowResult CanArchive(Actor actor) =>
+        !actor.IsAdmin && !actor.IsHeadOf(this) ? WorkflowResult.NotAllowed("بایگانی با بالاترین مقام دستگاه یا مدیر ملی سامانه است.")
+        : Status == CardStatus.Archived ? WorkflowResult.Refused("این شناسنامه پیش از این بایگانی شده است.")
+        : WorkflowResult.Done;
 
-        return Status == CardStatus.Archived
-            ? WorkflowResult.Refused("این شناسنامه پیش از این بایگانی شده است.")
-            : Move(actor, now, CardStatus.Archived, AuditActions.Archived, null);
-    }
+    public WorkflowResult Archive(Actor actor, DateTimeOffset now) =>
+        CanArchive(actor) is { Ok: false } refused ? refused : Move(actor, now, CardStatus.Archived, AuditActions.Archived, null);
 
     private WorkflowResult Move(Actor actor, DateTimeOffset now, CardStatus to, string action, string? detail)
     {
         Status = to;
         UpdatedAt = now.UtcDateTime;
         Version++; // every change, content or status, moves the concurrency token
+        // ...and is kept as a version, so every number a card has shown (its published states too) can be compared.
+        Versions.Add(new CardVersion(Version, CardJson.Clone(Content), to, now, actor.Name));
         Record(actor, now, action, detail);
         return WorkflowResult.Done;
     }

@@ -127,6 +127,36 @@ public sealed partial class CardWorkflow
         return new WorkflowOutcome(WorkflowOutcomeKind.Done, null, card);
     }
 
+    /// <summary>Replies to the reviewer's comments on a card and marks them resolved (<see cref="ServiceCard.Answer"/> has
+    /// the rule). Answers without a reply or a resolution are skipped.</summary>
+    public async Task<WorkflowOutcome> AnswerCommentsAsync(int cardId, Actor actor, IReadOnlyList<CommentAnswer> answers, CancellationToken ct = default)
+    {
+        var card = await db.Cards.SingleOrDefaultAsync(c => c.Id == cardId, ct);
+        if (card is null || !actor.CanView(card))
+        {
+            return NotFound();
+        }
+
+        var wanted = answers.Where(a => a.Resolve || !string.IsNullOrWhiteSpace(a.Reply)).ToList();
+        var ids = wanted.Select(a => a.CommentId).ToList();
+        var comments = await db.ReviewComments.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var now = time.GetUtcNow();
+        foreach (var answer in wanted)
+        {
+            var result = comments.TryGetValue(answer.CommentId, out var comment)
+                ? card.Answer(actor, comment, answer.Reply, answer.Resolve, now)
+                : WorkflowResult.Refused("این توضیح پیدا نشد.");
+            if (!result.Ok)
+            {
+                db.ChangeTracker.Clear();
+                return Refusal(result, card);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new WorkflowOutcome(WorkflowOutcomeKind.Done, null, card);
+    }
+
     private static WorkflowOutcome NotFound() => new(WorkflowOutcomeKind.NotFound, "شناسنامه پیدا نشد.", null);
 
     private static WorkflowOutcome Refusal(WorkflowResult result, ServiceCard card) =>
@@ -141,3 +171,6 @@ public sealed partial class CardWorkflow
         return card;
     }
 }
+
+/// <summary>An answer to one review comment: a reply, and/or resolved.</summary>
+public sealed record CommentAnswer(long CommentId, string? Reply, bool Resolve);

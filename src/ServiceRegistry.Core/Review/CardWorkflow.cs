@@ -17,6 +17,34 @@ public enum WorkflowAction
     [Display(Name = "بایگانی")] Archive,
 }
 
+/// <summary>Which steps a person may take on a card now, from the card's own rules (<c>CanSubmit</c>, <c>CanReview</c>…):
+/// pages show these and no others, and the step itself checks the same rule again.</summary>
+public static class WorkflowActions
+{
+    /// <summary>The rule of <paramref name="action"/> for <paramref name="actor"/> on <paramref name="card"/>; a revision
+    /// is refused while another one is open.</summary>
+    public static WorkflowResult Check(ServiceCard card, WorkflowAction action, Actor actor, bool hasOpenRevision) => action switch
+    {
+        WorkflowAction.Submit => card.CanSubmit(actor),
+        WorkflowAction.Return or WorkflowAction.Approve => card.CanReview(actor),
+        WorkflowAction.IssueServiceId => card.CanIssueServiceId(actor),
+        WorkflowAction.Publish => card.CanPublish(actor),
+        WorkflowAction.Revise => card.CanStartRevision(actor) is { Ok: false } refused ? refused
+            : hasOpenRevision ? WorkflowResult.Refused("برای این خدمت یک بازنگری باز هست؛ همان را ادامه دهید.")
+            : WorkflowResult.Done,
+        WorkflowAction.Archive => card.CanArchive(actor),
+        _ => WorkflowResult.Refused("این کار شناخته نیست."),
+    };
+
+    /// <summary>The steps <paramref name="actor"/> may take on <paramref name="card"/> now, in lifecycle order.</summary>
+    public static IReadOnlyList<WorkflowAction> For(ServiceCard card, Actor actor, bool hasOpenRevision) =>
+        Enum.GetValues<WorkflowAction>().Where(a => Check(card, a, actor, hasOpenRevision).Ok).ToList();
+
+    /// <summary>Steps that cannot be taken back by the same person: asked to confirm first.</summary>
+    public static bool NeedsConfirmation(this WorkflowAction action) =>
+        action is WorkflowAction.Approve or WorkflowAction.IssueServiceId or WorkflowAction.Publish or WorkflowAction.Archive;
+}
+
 public enum WorkflowOutcomeKind
 {
     Done,
@@ -152,14 +180,13 @@ public sealed partial class CardWorkflow(RegistryDbContext db, TimeProvider time
         return result;
     }
 
+    /// <summary>Whether a revision of card <paramref name="cardId"/> is under way (a draft to a not yet published one).</summary>
+    public bool HasOpenRevision(int cardId) => db.Cards.Any(c => c.RevisionOfId == cardId && c.Status != CardStatus.Archived);
+
     private WorkflowResult Revise(ServiceCard card, Actor actor, DateTimeOffset now, out ServiceCard? revision)
     {
         revision = null;
-        if (db.Cards.Any(c => c.RevisionOfId == card.Id && c.Status != CardStatus.Archived))
-        {
-            return WorkflowResult.Refused("برای این خدمت یک بازنگری باز هست؛ همان را ادامه دهید.");
-        }
-
-        return card.StartRevision(actor, now, out revision);
+        var check = WorkflowActions.Check(card, WorkflowAction.Revise, actor, HasOpenRevision(card.Id));
+        return check.Ok ? card.StartRevision(actor, now, out revision) : check;
     }
 }

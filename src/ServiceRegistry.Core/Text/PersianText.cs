@@ -12,7 +12,7 @@ public static class PersianText
     private const char Zwnj = '\u200C';
 
     /// <summary>
-    /// Folds Persian text for matching: Arabic ي ى ئ ك ة ۀ → ی ی ی ک ه ه, Persian and Arabic-Indic digits → Latin,
+    /// Folds Persian text for matching: Arabic ي ى ئ ك ة ۀ → ی ی ی ک ه ه, آ أ إ ٱ → ا, Persian and Arabic-Indic digits → Latin,
     /// ZWNJ → space, tatweel, diacritics and direction marks removed, Latin lower-cased, runs of white space
     /// folded to one space, trimmed.
     /// </summary>
@@ -57,7 +57,7 @@ public static class PersianText
         'ي' or 'ى' or 'ئ' => 'ی',
         'ك' => 'ک',
         'ة' or 'ۀ' => 'ه',
-        'أ' or 'إ' or 'ٱ' => 'ا',
+        'أ' or 'إ' or 'ٱ' or 'آ' => 'ا',                // alef with madda too: «اموزش» finds «آموزش»
         'ؤ' => 'و',
         >= '۰' and <= '۹' => (char)('0' + (c - '۰')),
         >= '٠' and <= '٩' => (char)('0' + (c - '٠')),
@@ -114,6 +114,51 @@ public static class PersianText
                 span[i] = c is >= '0' and <= '9' ? (char)('۰' + (c - '0')) : c;
             }
         });
+    }
+
+    /// <summary>Latin digits to Persian ones in running text, except inside a word that holds Latin letters or the marks of
+    /// a code, file name, e-mail or address («(G2C)», «000_7fdb.txt», «a1@b.ir», «https://x.ir/1»), which stays as written.</summary>
+    public static string ToPersianDigitsInText(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || !text.Any(char.IsAsciiDigit))
+        {
+            return text ?? "";
+        }
+
+        var sb = new StringBuilder(text.Length);
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                continue;
+            }
+
+            var word = text.AsSpan(start, i - start);
+            var code = false;
+            foreach (var c in word)
+            {
+                if (char.IsAsciiLetter(c) || c is '_' or '@' or '/' or '\\' or '#')
+                {
+                    code = true;
+                    break;
+                }
+            }
+
+            foreach (var c in word)
+            {
+                sb.Append(!code && char.IsAsciiDigit(c) ? (char)('۰' + (c - '0')) : c);
+            }
+
+            if (i < text.Length)
+            {
+                sb.Append(text[i]);
+            }
+
+            start = i + 1;
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>A number as people read it: Persian digits with the Persian thousands separator (۱۲٬۰۰۰).</summary>

@@ -69,6 +69,31 @@ public static class CardFormNames
         return (false, null);
     }
 
+    /// <summary>ViewData key of the reviewer's open comments (field name → texts), shown beside their fields.</summary>
+    public const string CommentsKey = "CardComments";
+
+    /// <summary>The reviewer's open comments on a field: on the field itself, or on the object or list it belongs to
+    /// (shown beside the first field drawn under it).</summary>
+    public static IReadOnlyList<string> CommentsOn(ViewDataDictionary viewData, string fieldName)
+    {
+        if (viewData[CommentsKey] is not IReadOnlyDictionary<string, IReadOnlyList<string>> comments || comments.Count == 0 || !fieldName.StartsWith(Prefix + ".", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        for (var name = fieldName; name.Length > Prefix.Length; name = name[..Math.Max(name.LastIndexOf('.'), name.LastIndexOf('['))])
+        {
+            if (comments.TryGetValue(name, out var texts))
+            {
+                var shown = viewData[CommentsKey + ".shown"] as HashSet<string> ?? [];
+                viewData[CommentsKey + ".shown"] = shown;
+                return shown.Add(name) ? texts : [];
+            }
+        }
+
+        return [];
+    }
+
     /// <summary>The warnings among <paramref name="problems"/> by field name (what the field tag helper shows beside a field).</summary>
     public static IReadOnlyDictionary<string, string> Warnings(IEnumerable<CardProblem> problems) =>
         problems.Where(p => p.Severity == ProblemSeverity.Warning)

@@ -6,7 +6,19 @@ namespace ServiceRegistry.Web.Infrastructure;
 /// <summary>How values read in the UI: Persian digits, Persian labels, Solar Hijri dates.</summary>
 public static class Fa
 {
-    public static string Digits(string? text) => PersianText.ToPersianDigits(text);
+    /// <summary>Persian digits in text people read; a word that is a code, file name, e-mail or address keeps its Latin
+    /// digits («(G2C)», «000_7fdb.txt»).</summary>
+    public static string Digits(string? text) => PersianText.ToPersianDigitsInText(text);
+
+    /// <summary>The average duration once: the value and unit, and the text as written only when it says something more.</summary>
+    public static string Duration(ServiceRegistry.Core.Cards.AverageDuration duration)
+    {
+        var measured = duration.Value is { } v ? (Number(v) + (duration.Unit is { } u ? " " + Label(u) : "")) : null;
+        var text = string.IsNullOrWhiteSpace(duration.Text) ? null : duration.Text.Trim();
+        return measured is null ? text ?? "—"
+            : text is null || PersianText.Normalize(text) == PersianText.Normalize(measured) ? measured
+            : $"{measured} ({Digits(text)})";
+    }
 
     public static string Number(decimal? value) => value is { } v ? PersianText.FormatNumber(v) : "—";
 
@@ -16,6 +28,10 @@ public static class Fa
         values.Any() ? string.Join("، ", values.Select(v => CardLabels.Of(v))) : "—";
 
     public static string Date(DateTime utc) => PersianText.ToPersianDigits(JalaliDate.Format(utc));
+
+    /// <summary>Date and time in Iran, Solar Hijri, Persian digits: «۱۴۰۵/۰۱/۰۱ ساعت ۱۱:۳۰».</summary>
+    public static string DateTime(System.DateTime utc) =>
+        PersianText.ToPersianDigits(JalaliDate.Format(utc) + " ساعت " + JalaliDate.ToIran(utc).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
 
     public static string Text(string? value) => string.IsNullOrWhiteSpace(value) ? "—" : value;
 }

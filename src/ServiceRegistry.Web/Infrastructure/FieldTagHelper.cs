@@ -67,7 +67,8 @@ public sealed class FieldTagHelper : TagHelper
         var errors = Errors(name, includeChildren: IsSet(type));
         var warning = ViewContext.ViewData[WarningsKey] is IReadOnlyDictionary<string, string> warnings && warnings.TryGetValue(name, out var w) ? w : null;
         var (isUnsure, unsure) = CardFormNames.UnsureNote(ViewContext.ViewData, name);
-        var describedBy = string.Join(' ', new[] { errors.Count > 0 ? id + "-error" : null, warning is null ? null : id + "-warning", unsure is null ? null : id + "-unsure", Hint is null ? null : id + "-hint" }.OfType<string>());
+        var comments = CardFormNames.CommentsOn(ViewContext.ViewData, name);
+        var describedBy = string.Join(' ', new[] { comments.Count > 0 ? id + "-comment" : null, errors.Count > 0 ? id + "-error" : null, warning is null ? null : id + "-warning", unsure is null ? null : id + "-unsure", Hint is null ? null : id + "-hint" }.OfType<string>());
 
         output.TagName = null;
         var html = new HtmlContentBuilder();
@@ -85,14 +86,14 @@ public sealed class FieldTagHelper : TagHelper
             }
 
             html.AppendHtml("</div>");
-            AppendMessages(html, id, errors, warning, unsure);
+            AppendMessages(html, id, errors, warning, unsure, comments);
             html.AppendHtml("</fieldset>");
         }
         else if (underlying == typeof(bool) && type == typeof(bool))
         {
             var check = For.Model is true;
             html.AppendHtml($"<div class=\"{wrapperClass} form-check\"><input class=\"form-check-input{(errors.Count > 0 ? " is-invalid" : "")}\" type=\"checkbox\" id=\"{id}\" name=\"{E(name)}\" value=\"true\"{(check ? " checked" : "")}{Described(describedBy)}{(Autofocus ? " autofocus" : "")} /><label class=\"form-check-label\" for=\"{id}\">{E(label)}</label><input type=\"hidden\" name=\"{E(name)}\" value=\"false\" />");
-            AppendMessages(html, id, errors, warning, unsure);
+            AppendMessages(html, id, errors, warning, unsure, comments);
             html.AppendHtml("</div>");
         }
         else if (underlying == typeof(bool) || (underlying.IsEnum && As != "select"))
@@ -117,7 +118,7 @@ public sealed class FieldTagHelper : TagHelper
             }
 
             html.AppendHtml("</div>");
-            AppendMessages(html, id, errors, warning, unsure);
+            AppendMessages(html, id, errors, warning, unsure, comments);
             html.AppendHtml("</fieldset>");
         }
         else
@@ -152,7 +153,7 @@ public sealed class FieldTagHelper : TagHelper
                 html.AppendHtml($"<div class=\"form-text\" id=\"{id}-hint\">{E(Hint)}</div>");
             }
 
-            AppendMessages(html, id, errors, warning, unsure);
+            AppendMessages(html, id, errors, warning, unsure, comments);
             html.AppendHtml("</div>");
         }
 
@@ -189,8 +190,15 @@ public sealed class FieldTagHelper : TagHelper
             .Distinct()
             .ToList();
 
-    private static void AppendMessages(HtmlContentBuilder html, string id, List<string> errors, string? warning, string? unsure)
+    private static void AppendMessages(HtmlContentBuilder html, string id, List<string> errors, string? warning, string? unsure, IReadOnlyList<string> comments)
     {
+        if (comments.Count > 0)
+        {
+            html.AppendHtml($"<div class=\"review-comment\" id=\"{id}-comment\" role=\"note\"><strong>توضیح بررسی:</strong> ");
+            html.AppendHtml(string.Join("<br />", comments.Select(E)));
+            html.AppendHtml("</div>");
+        }
+
         if (unsure is not null)
         {
             html.AppendHtml($"<div class=\"form-text unsure-note\" id=\"{id}-unsure\">{E(unsure)}</div>");

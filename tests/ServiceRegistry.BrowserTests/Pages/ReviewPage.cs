@@ -20,9 +20,20 @@ public sealed class ReviewPage(IPage page)
         await page.WaitForURLAsync("**/review/*");
     }
 
-    public async Task ActAsync(string button)
+    /// <summary>Takes a step: its button, or for a step that cannot be taken back its link and then the confirmation.</summary>
+    public async Task ActAsync(string action)
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        var button = page.GetByRole(AriaRole.Button, new() { Name = action, Exact = true });
+        if (await button.CountAsync() > 0)
+        {
+            await button.ClickAsync();
+        }
+        else
+        {
+            await page.Locator("#actions").GetByRole(AriaRole.Link, new() { Name = action + "…", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "بله، " + action, Exact = true }).ClickAsync();
+        }
+
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("انجام شد");
     }
 

@@ -10,6 +10,7 @@ public sealed class PersianTextTests
     [InlineData("مصطفى", "مصطفی")]                             // alef maksura
     [InlineData("مدرسة", "مدرسه")]                             // teh marbuta
     [InlineData("خانۀ ما", "خانه ما")]                         // heh with yeh above
+    [InlineData("آموزش", "اموزش")]                             // alef with madda
     [InlineData("۱۴۰۳", "1403")]                               // Persian digits
     [InlineData("٢٠٢٥", "2025")]                               // Arabic-Indic digits
     [InlineData("می‌شود", "می شود")]                           // ZWNJ is a word break

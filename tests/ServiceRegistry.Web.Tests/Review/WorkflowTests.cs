@@ -76,13 +76,13 @@ public sealed class WorkflowTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync(page, page + "?handler=submit", new Dictionary<string, string> { ["Version"] = (await VersionAsync(id)).ToString(System.Globalization.CultureInfo.InvariantCulture) })).StatusCode);
         Assert.Contains("در انتظار بررسی من", await reviewer.GetStringAsync("/review"), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await reviewer.PostFormAsync(page, page + "?handler=approve", new Dictionary<string, string> { ["Version"] = (await VersionAsync(id)).ToString(System.Globalization.CultureInfo.InvariantCulture) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await reviewer.PostFormAsync(page, page + "?handler=approve", new Dictionary<string, string> { ["Version"] = (await VersionAsync(id)).ToString(System.Globalization.CultureInfo.InvariantCulture), ["Confirmed"] = "true" })).StatusCode);
         Assert.Equal(CardStatus.Approved, await StatusAsync(id));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(page, page + "?handler=issueid", new Dictionary<string, string> { ["Version"] = (await VersionAsync(id)).ToString(System.Globalization.CultureInfo.InvariantCulture) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(page, page + "?handler=issueid", new Dictionary<string, string> { ["Version"] = (await VersionAsync(id)).ToString(System.Globalization.CultureInfo.InvariantCulture), ["Confirmed"] = "true" })).StatusCode);
         var serviceId = await _app.WithDbAsync(db => db.Cards.Where(c => c.Id == id).Select(c => c.ServiceId).SingleAsync());
         Assert.Matches("^[0-9]{11}$", serviceId);
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(page, page + "?handler=publish", new Dictionary<string, string> { ["Version"] = (await VersionAsync(id)).ToString(System.Globalization.CultureInfo.InvariantCulture) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(page, page + "?handler=publish", new Dictionary<string, string> { ["Version"] = (await VersionAsync(id)).ToString(System.Globalization.CultureInfo.InvariantCulture), ["Confirmed"] = "true" })).StatusCode);
 
         var anonymous = _app.CreateBrowserlessClient();
         var catalog = await anonymous.GetStringAsync("/");

@@ -58,6 +58,7 @@ public sealed class PermissionTableTests : IAsyncLifetime
 
         // cards: the editor and the staff's card pages
         new("GET /cards", Fixture.None, SignedIn),
+        new("POST /cards?handler=submitselected", Fixture.None, SignedIn),
         new("GET /cards/new", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
         new("POST /cards/new", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
         new("GET /cards/{id:int}", Fixture.Draft, CanSeeOwnDraft),
@@ -86,6 +87,8 @@ public sealed class PermissionTableTests : IAsyncLifetime
         new("POST /review/{id:int}?handler=publish", Fixture.IdIssued, Who.Admin),
         new("POST /review/{id:int}?handler=revise", Fixture.Published, Who.EditorOwn, Who.HeadOwn),
         new("POST /review/{id:int}?handler=archive", Fixture.Draft, Who.HeadOwn, Who.Admin),
+        new("POST /review/{id:int}?handler=morerows", Fixture.Draft, CanSeeOwnDraft),
+        new("POST /review/{id:int}?handler=answer", Fixture.Draft, CanSeeOwnDraft),
 
         // administration
         new("GET /admin/audit", Fixture.None, Who.Admin),

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
+using ServiceRegistry.Web.Pages.Review;
 
 namespace ServiceRegistry.Web.Pages.Admin;
 
@@ -16,7 +17,7 @@ public sealed class AuditModel(RegistryDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public int? Card { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
-    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+    public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
     public int Total { get; private set; }
     public IReadOnlyList<string> Actions { get; } =
     [
@@ -46,6 +47,7 @@ public sealed class AuditModel(RegistryDbContext db) : PageModel
 
         PageNumber = Math.Max(1, PageNumber);
         Total = await query.CountAsync(ct);
-        Entries = await query.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var entries = await query.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        Rows = await AuditRow.LoadAsync(db, entries, ct);
     }
 }

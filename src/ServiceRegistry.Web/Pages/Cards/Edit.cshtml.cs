@@ -4,6 +4,7 @@ using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Review;
 using ServiceRegistry.Web.Infrastructure;
+using ServiceRegistry.Web.Pages.Review;
 
 namespace ServiceRegistry.Web.Pages.Cards;
 
@@ -28,6 +29,9 @@ public sealed class EditModel(RegistryDbContext db, CardWorkflow workflow) : Car
     public string AgencyName { get; private set; } = "";
     public CardStatus Status { get; private set; }
     public int? NewerVersion { get; private set; }
+
+    /// <summary>The reviewer's comments still open, shown above the form and beside their fields.</summary>
+    public CommentThreads? Threads { get; private set; }
     private string? _serviceId;
 
     public override string? ServiceId => _serviceId;
@@ -45,6 +49,7 @@ public sealed class EditModel(RegistryDbContext db, CardWorkflow workflow) : Car
         Card = CardJson.Clone(open.Card!.Content);
         Version = open.Card.Version;
         Show(open.Card);
+        await LoadCommentsAsync(open.Card, ct);
         Describe();
         return Page();
     }
@@ -59,6 +64,7 @@ public sealed class EditModel(RegistryDbContext db, CardWorkflow workflow) : Car
         }
 
         Show(open.Card!);
+        await LoadCommentsAsync(open.Card!, ct);
         if (!CheckPostedCard())
         {
             return Page();
@@ -89,6 +95,7 @@ public sealed class EditModel(RegistryDbContext db, CardWorkflow workflow) : Car
         if (card is not null)
         {
             Show(card);
+            await LoadCommentsAsync(card, ct);
         }
     }
 
@@ -108,6 +115,12 @@ public sealed class EditModel(RegistryDbContext db, CardWorkflow workflow) : Car
                 TempData["Flash"] = outcome.Reason;
                 return RedirectToPage("/Cards/Details", new { id = outcome.Card!.Id });
         }
+    }
+
+    private async Task LoadCommentsAsync(ServiceCard card, CancellationToken ct)
+    {
+        Threads = await CommentThreads.LoadAsync(db, card, HttpContext.GetActor(), "edit", openOnly: true, ct);
+        ViewData[CardFormNames.CommentsKey] = Threads.ByField();
     }
 
     private void Show(ServiceCard card)

@@ -13,13 +13,27 @@ public sealed class CardModel(RegistryDbContext db, CardWorkflow workflow) : Pag
 {
     public ServiceCard Card { get; private set; } = null!;
     public string AgencyName { get; private set; } = "";
-    public IReadOnlyList<ReviewComment> Comments { get; private set; } = [];
+    public CommentThreads Threads { get; private set; } = null!;
     public IReadOnlyList<WorkflowAction> Allowed { get; private set; } = [];
     public ServiceCard? OpenRevision { get; private set; }
     public Actor Actor { get; private set; } = Core.Cards.Actor.Anonymous;
 
     [BindProperty]
     public int Version { get; set; }
+
+    /// <summary>Set by the confirmation form: a step that cannot be taken back is only taken with it.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    /// <summary>The page the step was taken from ("cards": the card's home), to come back to.</summary>
+    [BindProperty]
+    public string? From { get; set; }
+
+    /// <summary>A step waiting for confirmation (<c>?confirm=Approve</c>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public WorkflowAction? Confirm { get; set; }
+
+    public CardActions Actions => new(Card.Id, Card.Version, Allowed, Confirm, "review");
 
     [BindProperty]
     public string? GeneralComment { get; set; }
@@ -48,10 +62,72 @@ public sealed class CardModel(RegistryDbContext db, CardWorkflow workflow) : Pag
 
     public Task<IActionResult> OnPostArchiveAsync(int id, CancellationToken ct) => RunAsync(id, WorkflowAction.Archive, ct);
 
+    [BindProperty]
+    public long CommentId { get; set; }
+
+    [BindProperty]
+    public string? Reply { get; set; }
+
+    [BindProperty]
+    public bool Resolve { get; set; }
+
+    /// <summary>A reply to one of the reviewer's comments, and/or (by the agency's staff) marking it resolved.</summary>
+    public async Task<IActionResult> OnPostAnswerAsync(int id, CancellationToken ct)
+    {
+        var outcome = await workflow.AnswerCommentsAsync(id, HttpContext.GetActor(), [new CommentAnswer(CommentId, Reply, Resolve)], ct);
+        switch (outcome.Kind)
+        {
+            case WorkflowOutcomeKind.NotFound:
+                return NotFound();
+            case WorkflowOutcomeKind.Forbidden:
+                return Forbid();
+            case WorkflowOutcomeKind.Done:
+                TempData["Flash"] = "پاسخ ثبت شد.";
+                return Redirect((From == "edit" ? $"/cards/{id}/edit" : $"/review/{id}") + "#comments");
+            default:
+                ModelState.AddModelError(string.Empty, outcome.Reason ?? "انجام نشد.");
+                await LoadAsync(id, ct);
+                return Page();
+        }
+    }
+
+    /// <summary>As many field comments as the reviewer needs: the return form comes back with what was typed and one empty row more.</summary>
+    public async Task<IActionResult> OnPostMoreRowsAsync(int id, CancellationToken ct)
+    {
+        ModelState.Clear();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>Rows in the return form: what was typed, one empty row, at least three.</summary>
+    public int CommentRows => Math.Max(3, FieldComments.Count + 1);
+
     public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken ct) => RunAsync(id, WorkflowAction.Return, ct);
 
     private async Task<IActionResult> RunAsync(int id, WorkflowAction action, CancellationToken ct)
     {
+        if (action.NeedsConfirmation() && !Confirmed)
+        {
+            // Who may act is decided first (as the step would); a permitted step is then asked to be confirmed.
+            if (!await LoadAsync(id, ct))
+            {
+                return NotFound();
+            }
+
+            var check = WorkflowActions.Check(Card, action, Actor, OpenRevision is not null);
+            if (check.Ok)
+            {
+                return Redirect($"{CardActions.HomeOf(id, From)}?confirm={action}#actions");
+            }
+
+            if (check.Forbidden)
+            {
+                return Forbid();
+            }
+
+            ModelState.AddModelError(string.Empty, check.Reason ?? "انجام نشد.");
+            return Page();
+        }
+
         var comments = action == WorkflowAction.Return
             ? FieldComments.Where(c => !string.IsNullOrWhiteSpace(c.Text)).Select(c => new ReviewComment(c.Field, c.Text!))
                 .Prepend(new ReviewComment(null, GeneralComment ?? "")).ToList()
@@ -65,7 +141,7 @@ public sealed class CardModel(RegistryDbContext db, CardWorkflow workflow) : Pag
                 return Forbid();
             case WorkflowOutcomeKind.Done:
                 TempData["Flash"] = $"«{Labels.Of(action)}» انجام شد.";
-                return Redirect($"/review/{outcome.Card!.Id}");
+                return Redirect(CardActions.HomeOf(outcome.Card!.Id, From));
             default:
                 ModelState.AddModelError(string.Empty, outcome.Reason ?? "انجام نشد.");
                 await LoadAsync(id, ct);
@@ -85,48 +161,9 @@ public sealed class CardModel(RegistryDbContext db, CardWorkflow workflow) : Pag
         Card = card;
         Version = card.Version;
         AgencyName = card.Agency?.Name ?? "";
-        Comments = await db.ReviewComments.AsNoTracking().Where(c => c.CardId == id).OrderByDescending(c => c.At).ThenBy(c => c.Id).ToListAsync(ct);
+        Threads = await CommentThreads.LoadAsync(db, card, Actor, "review", openOnly: false, ct);
         OpenRevision = await db.Cards.AsNoTracking().FirstOrDefaultAsync(c => c.RevisionOfId == id && c.Status != CardStatus.Archived, ct);
-        Allowed = AllowedActions(card, Actor);
+        Allowed = WorkflowActions.For(card, Actor, OpenRevision is not null);
         return true;
-    }
-
-    /// <summary>The buttons to show: each step whose rule would let this person take it now.</summary>
-    private static List<WorkflowAction> AllowedActions(ServiceCard card, Actor actor)
-    {
-        var allowed = new List<WorkflowAction>();
-        var staff = actor.IsEditorOf(card) || actor.IsHeadOf(card);
-        if (staff && card.IsEditable)
-        {
-            allowed.Add(WorkflowAction.Submit);
-        }
-
-        if (card.Status == CardStatus.Submitted && (actor.ReviewsProvinceOf(card) || actor.IsAdmin))
-        {
-            allowed.Add(WorkflowAction.Return);
-            allowed.Add(WorkflowAction.Approve);
-        }
-
-        if (card.CanIssueServiceId(actor).Ok)
-        {
-            allowed.Add(WorkflowAction.IssueServiceId);
-        }
-
-        if (actor.IsAdmin && (card.Status == CardStatus.IdIssued || (card.Status == CardStatus.Approved && card.RevisionOfId is not null)))
-        {
-            allowed.Add(WorkflowAction.Publish);
-        }
-
-        if (staff && card.Status == CardStatus.Published)
-        {
-            allowed.Add(WorkflowAction.Revise);
-        }
-
-        if ((actor.IsAdmin || actor.IsHeadOf(card)) && card.Status != CardStatus.Archived)
-        {
-            allowed.Add(WorkflowAction.Archive);
-        }
-
-        return allowed;
     }
 }

@@ -12,7 +12,7 @@ public sealed class HistoryModel(RegistryDbContext db) : PageModel
 {
     public ServiceCard Card { get; private set; } = null!;
     public IReadOnlyList<VersionRow> Versions { get; private set; } = [];
-    public IReadOnlyList<AuditEntry> Trail { get; private set; } = [];
+    public IReadOnlyList<AuditRow> Trail { get; private set; } = [];
     public IReadOnlyList<FieldChange>? Changes { get; private set; }
 
     [BindProperty(SupportsGet = true)]
@@ -34,7 +34,7 @@ public sealed class HistoryModel(RegistryDbContext db) : PageModel
         Card = card;
         Versions = await db.CardVersions.AsNoTracking().Where(v => v.CardId == id).OrderByDescending(v => v.Version)
             .Select(v => new VersionRow(v.Version, v.Status, v.SavedAt, v.SavedBy)).ToListAsync(ct);
-        Trail = await db.AuditEntries.AsNoTracking().Where(a => a.CardId == id).OrderByDescending(a => a.Id).ToListAsync(ct);
+        Trail = await AuditRow.LoadAsync(db, await db.AuditEntries.AsNoTracking().Where(a => a.CardId == id).OrderByDescending(a => a.Id).ToListAsync(ct), ct);
 
         if (Versions.Count >= 2)
         {

@@ -1,0 +1,68 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Testing;
+
+namespace ServiceRegistry.Web.Tests.Pages.Cards;
+
+/// <summary>The staff's list: search, filters, status tabs with counts, and sending the selected cards for review.</summary>
+public sealed class CardListTests : IAsyncLifetime
+{
+    private const string Agency = "اداره کل آزمایش";
+    private readonly RegistryApp _app = new();
+    private HttpClient _editor = null!;
+    private int[] _ids = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        await _app.AgencyAsync(Agency, "تهران");
+        _editor = await _app.ClientAsAsync(await _app.UserAsync(Roles.AgencyEditor, Agency, "تهران"));
+        var cards = await _app.SeedAsync(
+            new CardBuilder().Titled("آموزش رانندگی"),
+            new CardBuilder().Titled("صدور پروانه کسب"),
+            new CardBuilder().Titled("تمدید پروانه کسب").InStatus(CardStatus.Submitted),
+            new CardBuilder().Titled("خدمت دستگاه دیگر").OfAgency("اداره کل دیگر", "تهران"));
+        _ids = cards.Select(c => c.Id).ToArray();
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private static List<string> Titles(AngleSharp.Dom.IDocument page) =>
+        page.QuerySelectorAll(".cards-list td.title").Select(td => td.TextContent.Trim()).ToList();
+
+    [Fact]
+    public async Task Get_SearchAndStatusTab_NarrowTheListAndTabsCountEachStatus()
+    {
+        // Act
+        var all = await RegistryApp.ParseAsync(await _editor.GetAsync("/cards"));
+        var searched = await RegistryApp.ParseAsync(await _editor.GetAsync("/cards?q=" + Uri.EscapeDataString("پروانه")));
+        var submitted = await RegistryApp.ParseAsync(await _editor.GetAsync("/cards?q=" + Uri.EscapeDataString("پروانه") + "&status=Submitted"));
+        var folded = await RegistryApp.ParseAsync(await _editor.GetAsync("/cards?q=" + Uri.EscapeDataString("اموزش")));
+
+        // Assert
+        Assert.Equal(3, Titles(all).Count);
+        Assert.DoesNotContain("خدمت دستگاه دیگر", Titles(all));
+        Assert.Equal(["تمدید پروانه کسب", "صدور پروانه کسب"], Titles(searched).Order(StringComparer.Ordinal).ToList());
+        Assert.Contains("۱", searched.QuerySelector(".status-tabs a[data-status='Draft'] .badge")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("۱", searched.QuerySelector(".status-tabs a[data-status='Submitted'] .badge")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["تمدید پروانه کسب"], Titles(submitted));
+        Assert.Equal(["آموزش رانندگی"], Titles(folded));
+    }
+
+    [Fact]
+    public async Task Post_SubmitSelected_SendsEachSelectedDraftForReview()
+    {
+        // Act
+        var response = await _editor.PostFormAsync("/cards", "/cards?handler=submitselected", new Dictionary<string, string>
+        {
+            ["Selected[0]"] = _ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Selected[1]"] = _ids[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var statuses = await _app.WithDbAsync(db => db.Cards.Where(c => c.Id == _ids[0] || c.Id == _ids[1]).Select(c => c.Status).ToListAsync());
+        Assert.All(statuses, s => Assert.Equal(CardStatus.Submitted, s));
+    }
+}
