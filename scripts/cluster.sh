@@ -6,7 +6,7 @@
 # machines), and a private nginx in front (round robin, passive health checks, proxy headers; its X-Upstream header
 # names the node that answered). Then a smoke test through nginx:
 #   1. both nodes, started at the same moment on an empty database, become ready;
-#   2. the catalog (page and API) lists exactly the five demo services;
+#   2. the catalog (page and API) lists exactly the demo services (one a card per file in Seeding/Demo);
 #   3. a demo account signs in (form loaded on one node, posted to the other) and stays signed in across requests
 #      answered by every node; a form loaded on one node posts back to another (sign-out);
 #   4. with the primary stopped, the public catalog, a card page and the list API still answer (from the standby),
@@ -15,6 +15,8 @@
 # Exit status: 0 when every check passed. Ports (127.0.0.1): nginx 6500, nodes 6511.., PostgreSQL 6550 (primary), 6551 (standby).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The demo cards (src/ServiceRegistry.Core/Seeding/Demo/*.json), all published.
+DEMO_CARDS=$(ls "$(dirname "$0")/../src/ServiceRegistry.Core/Seeding/Demo/"*.json | wc -l)
 ROOT=$(pwd)
 
 NODES=2 KEEP=0 BUILD=1
@@ -201,9 +203,9 @@ services_total() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]
 
 code=$(get "/api/v1/services?pageSize=100" "$TMP/list.json")
 total=$(services_total "$TMP/list.json")
-check "list API: 200 with exactly 5 demo services (got $code, total $total)" '[ "$code" = 200 ] && [ "$total" = 5 ]'
+check "list API: 200 with exactly $DEMO_CARDS demo services (got $code, total $total)" '[ "$code" = 200 ] && [ "$total" = "$DEMO_CARDS" ]'
 demo_cards=$("${AS_PG[@]}" "$PGBIN/psql" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -d $DB -Atc 'SELECT count(*) FROM "Cards"' 2>/dev/null || echo "?")
-check "database holds exactly 5 cards (got $demo_cards)" '[ "$demo_cards" = 5 ]'
+check "database holds exactly $DEMO_CARDS cards (got $demo_cards)" '[ "$demo_cards" = "$DEMO_CARDS" ]'
 code=$(get "/" "$TMP/catalog.html")
 links=$(grep -o 'href="/services/[0-9]*"' "$TMP/catalog.html" | sort -u | wc -l)
 check "catalog page: 200 with 5 service links (got $code, $links)" '[ "$code" = 200 ] && [ "$links" = 5 ]'
@@ -257,7 +259,7 @@ check "primary down: the public list answers again through nginx (after ${recove
 for n in $(seq 1 "$NODES"); do
   code=$(get "/api/v1/services?pageSize=100" "$TMP/list-down-$n.json")
   total=$(services_total "$TMP/list-down-$n.json")
-  check "primary down: list API on $(upstream_of "$TMP/list-down-$n.json.h"): 200 with 5 services (got $code, total $total)" '[ "$code" = 200 ] && [ "$total" = 5 ]'
+  check "primary down: list API on $(upstream_of "$TMP/list-down-$n.json.h"): 200 with $DEMO_CARDS services (got $code, total $total)" '[ "$code" = 200 ] && [ "$total" = "$DEMO_CARDS" ]'
   code=$(get "/" "$TMP/catalog-down-$n.html")
   check "primary down: catalog page on $(upstream_of "$TMP/catalog-down-$n.html.h"): 200 (got $code)" '[ "$code" = 200 ]'
   code=$(get "$card" "$TMP/card-down-$n.html")

@@ -37,11 +37,12 @@ public sealed class AlefFoldingTests : IAsyncLifetime
     [Fact]
     public async Task Migration_RecomputesSearchWordsStoredBeforeTheRule()
     {
-        // Arrange: a card whose search words were stored the old way (آ kept), the fold migration not yet run
+        // Arrange: a card whose search words were stored the old way (آ kept), the fold migration not yet run (taken
+        // out of the history rather than migrated down: later migrations need not be reversible on SQLite)
         var id = (await _app.SeedAsync(new CardBuilder().Titled("آزمون آنلاین").Published("30000000002")))[0].Id;
         await _app.WithDbAsync(async db =>
         {
-            await db.GetService<IMigrator>().MigrateAsync("20261130140000_CommentThreads");
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130140001_FoldAlefMadda'""");
             return await db.Cards.Where(c => c.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.TitleKey, "آزمون آنلاین").SetProperty(c => c.SearchText, "آزمون آنلاین"));
         });

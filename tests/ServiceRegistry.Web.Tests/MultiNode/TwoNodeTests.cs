@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using ServiceRegistry.Core.Accounts;
+using ServiceRegistry.Core.Seeding;
 using ServiceRegistry.Testing;
 
 namespace ServiceRegistry.Web.Tests.MultiNode;
@@ -34,7 +35,7 @@ public sealed class TwoNodeTests
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz", Ct)).StatusCode);
         }
 
-        Assert.Equal(5, await nodeA.WithDbAsync(db => db.Cards.CountAsync(Ct)));
+        Assert.Equal(DemoData.Cards().Count(), await nodeA.WithDbAsync(db => db.Cards.CountAsync(Ct)));
         Assert.Equal(Roles.All.Count, await nodeA.WithDbAsync(db => db.Roles.CountAsync(Ct)));
         Assert.Equal(1, await nodeA.WithDbAsync(db => db.DataProtectionKeys.CountAsync(Ct)));
     }
