@@ -65,7 +65,7 @@ public sealed class FiguresDashboardTests : IAsyncLifetime
     public async Task ProvinceView_EveryFigureAsWorkedByHand()
     {
         // Act
-        var doc = await PageAsync(_app.CreateBrowserlessClient(), "/dashboard/province/" + Uri.EscapeDataString(Province));
+        var doc = await PageAsync(_app.CreateBrowserlessClient(), "/dashboard/quarters?province=" + Uri.EscapeDataString(Province));
 
         // Assert: coverage 3 of 4 published services
         Assert.Equal("75", doc.QuerySelector("#qf-coverage [data-coverage]")!.GetAttribute("data-coverage"));
@@ -103,9 +103,9 @@ public sealed class FiguresDashboardTests : IAsyncLifetime
         var editorB = await _app.ClientAsAsync(await _app.UserAsync(Roles.AgencyEditor, AgencyB, Province));
 
         // Act
-        var forReviewer = await PageAsync(reviewer, "/dashboard");
-        var forHead = await PageAsync(headA, "/dashboard/province/" + Uri.EscapeDataString(Province));
-        var forEditor = await PageAsync(editorB, "/dashboard");
+        var forReviewer = await PageAsync(reviewer, "/dashboard/quarters");
+        var forHead = await PageAsync(headA, "/dashboard/quarters?province=" + Uri.EscapeDataString(Province));
+        var forEditor = await PageAsync(editorB, "/dashboard/quarters");
 
         // Assert: B has 1 of its 2 services without a return (B2's draft does not count); the other province is not the reviewer's
         var rows = forReviewer.QuerySelectorAll("#qf-not-reported tbody tr").ToList();
@@ -120,9 +120,9 @@ public sealed class FiguresDashboardTests : IAsyncLifetime
     public async Task NationView_IncludesEveryProvince_AndAgencyViewRanksServices()
     {
         // Act
-        var nation = await PageAsync(_app.CreateBrowserlessClient(), "/dashboard");
+        var nation = await PageAsync(_app.CreateBrowserlessClient(), "/dashboard/quarters");
         var agencyId = await _app.AgencyAsync(AgencyA, Province);
-        var agency = await PageAsync(_app.CreateBrowserlessClient(), $"/dashboard/agency/{agencyId}");
+        var agency = await PageAsync(_app.CreateBrowserlessClient(), $"/dashboard/quarters?agency={agencyId}");
 
         // Assert: nation 1404-Q4 (1,100 + 1) / (1,400 + 100) = 73.4 %; the other province's level-4 card (1 %) is a gap too
         Assert.Equal("73.4", nation.QuerySelector("#qf-trend-table tr[data-period='1404-Q4'] td[data-value]")!.GetAttribute("data-value"));

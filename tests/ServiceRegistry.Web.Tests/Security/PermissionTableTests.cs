@@ -54,6 +54,7 @@ public sealed class PermissionTableTests : IAsyncLifetime
         new("GET /dashboard/province/{name}?handler=xlsx", Fixture.Published, Everyone),
         new("GET /dashboard/province/{name}/pdf", Fixture.Published, Everyone),
         new("GET /dashboard/agency/{id:int}", Fixture.None, Everyone),
+        new("GET /dashboard/quarters", Fixture.None, Everyone),
         new("GET /dashboard/agency/{id:int}?handler=xlsx", Fixture.None, Everyone),
 
         // cards: the editor and the staff's card pages
