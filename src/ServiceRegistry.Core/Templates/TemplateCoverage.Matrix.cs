@@ -55,6 +55,12 @@ public sealed partial class TemplateCoverage
     public async Task<IReadOnlyList<ProvinceTotal>> ByProvinceAsync(CancellationToken ct = default)
     {
         var of = await Templates().CountAsync(ct);
+        if (of == 0)
+        {
+            // No published template: nothing to count, and the grouping below would read every card.
+            return Provinces.All.Select(p => new ProvinceTotal(p, 0, 0)).ToList();
+        }
+
         var counts = await db.Cards.AsNoTracking()
             .Where(c => c.TemplateId != null && c.RevisionOfId == null && c.Status == CardStatus.Published && c.Province != null)
             .GroupBy(c => c.Province!)
@@ -64,6 +70,12 @@ public sealed partial class TemplateCoverage
     }
 
     /// <summary>Published templates (not revisions), which the matrix lists.</summary>
-    private IQueryable<ServiceCard> Templates() =>
-        db.Cards.AsNoTracking().Where(c => c.IsTemplate && c.RevisionOfId == null && c.Status == CardStatus.Published);
+    /// <remarks>Compared with a parameter, not written as a bare column: SQLite's planner uses the (IsTemplate, Status)
+    /// index only for a comparison, and EF writes <c>c.IsTemplate == true</c> as the bare column (0.1 s against 3 ms
+    /// at 100,000 cards).</remarks>
+    private IQueryable<ServiceCard> Templates()
+    {
+        var template = true;
+        return db.Cards.AsNoTracking().Where(c => c.IsTemplate == template && c.RevisionOfId == null && c.Status == CardStatus.Published);
+    }
 }
