@@ -27,6 +27,11 @@ public sealed partial class TemplateCoverage
         var rows = await templates.OrderBy(c => c.TitleKey).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(c => new { c.Id, c.Title, Agency = c.Agency!.Name }).ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return new CoverageMatrix([], total, page, pageSize);
+        }
+
         var cells = await db.Cards.AsNoTracking()
             .Where(c => c.TemplateId != null && ids.Contains(c.TemplateId.Value) && c.RevisionOfId == null && c.Status != CardStatus.Archived)
             .Where(actor.VisibleTo())
