@@ -103,7 +103,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             card.HasOne<ServiceCard>().WithMany().HasForeignKey(c => c.RevisionOfId).OnDelete(DeleteBehavior.Restrict);
             card.HasOne<ServiceCard>().WithMany().HasForeignKey(c => c.TemplateId).OnDelete(DeleteBehavior.Restrict);
             card.HasIndex(c => new { c.TemplateId, c.Province, c.Status }); // a template's instances; the coverage matrix
-            card.HasIndex(c => new { c.IsTemplate, c.Status }); // the published templates (few) without reading every card
+            card.HasIndex(c => new { c.IsTemplate, c.Status, c.TitleKey }); // the published templates (few) in title order, without reading every card
             card.Property(c => c.OverriddenParts).IsRequired();
             card.HasMany(c => c.Versions).WithOne().HasForeignKey(v => v.CardId).OnDelete(DeleteBehavior.Restrict);
             card.HasMany(c => c.Comments).WithOne().HasForeignKey(v => v.CardId).OnDelete(DeleteBehavior.Restrict);
