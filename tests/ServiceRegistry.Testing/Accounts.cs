@@ -11,8 +11,19 @@ namespace ServiceRegistry.Testing;
 /// <summary>A test account: its sign-in and the agency it works for.</summary>
 public sealed record TestUser(string Email, string Password, string Role, int? AgencyId, string? Province);
 
+/// <summary>An agency in a province with one of its editors and the province's reviewer: the people of most workflow tests.</summary>
+public sealed record AgencyTeam(string Agency, string Province, TestUser Editor, TestUser Reviewer);
+
 public static partial class Accounts
 {
+    /// <summary>Creates <paramref name="agency"/> in <paramref name="province"/>, an editor of it and the province's reviewer.</summary>
+    public static async Task<AgencyTeam> TeamAsync(this RegistryApp app, string agency = "اداره کل آزمایش", string province = "تهران")
+    {
+        await app.AgencyAsync(agency, province);
+        return new AgencyTeam(agency, province,
+            await app.UserAsync(Roles.AgencyEditor, agency, province), await app.UserAsync(Roles.ProvincialReviewer, province: province));
+    }
+
     public const string Password = "test-password-123";
 
     /// <summary>Creates an agency (if missing) and returns its id.</summary>

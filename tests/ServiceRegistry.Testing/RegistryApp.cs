@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
@@ -108,6 +109,9 @@ public class RegistryApp : WebApplicationFactory<Program>
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<RegistryDbContext>());
     }
+
+    /// <summary>A card as stored now (untracked): its status and version after a request.</summary>
+    public Task<ServiceCard> CardAsync(int id) => WithDbAsync(db => db.Cards.AsNoTracking().SingleAsync(c => c.Id == id));
 
     public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
     {

@@ -34,7 +34,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
             Assert.True(card.Edit(actor, content, _app.Clock.GetUtcNow()).Ok);
             return await db.SaveChangesAsync();
         });
-        async Task<string> Version() => (await _app.WithDbAsync(db => db.Cards.Where(c => c.Id == id).Select(c => c.Version).SingleAsync())).ToString(CultureInfo.InvariantCulture);
+        async Task<string> Version() => (await _app.CardAsync(id)).Version.ToString(CultureInfo.InvariantCulture);
         Assert.Equal(HttpStatusCode.Redirect, (await editor.PostFormAsync($"/cards/{id}", $"/review/{id}?handler=submit", new Dictionary<string, string> { ["Version"] = await Version() })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await reviewer.PostFormAsync($"/review/{id}", $"/review/{id}?handler=return", new Dictionary<string, string>
         {

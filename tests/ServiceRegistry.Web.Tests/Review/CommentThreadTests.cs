@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Testing;
 
@@ -11,24 +10,17 @@ namespace ServiceRegistry.Web.Tests.Review;
 /// replies both sides see.</summary>
 public sealed class CommentThreadTests : IAsyncLifetime
 {
-    private const string Agency = "اداره کل آزمایش";
     private readonly RegistryApp _app = new();
-    private TestUser _editor = null!;
-    private TestUser _reviewer = null!;
+    private AgencyTeam _team = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        await _app.AgencyAsync(Agency, "تهران");
-        _editor = await _app.UserAsync(Roles.AgencyEditor, Agency, "تهران");
-        _reviewer = await _app.UserAsync(Roles.ProvincialReviewer, province: "تهران");
-    }
+    public async ValueTask InitializeAsync() => _team = await _app.TeamAsync();
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private async Task<int> ReturnedCardAsync(HttpClient reviewer)
     {
         var id = (await _app.SeedAsync(new CardBuilder().Titled("شناسنامه با توضیح").InStatus(CardStatus.Submitted)))[0].Id;
-        var version = await _app.WithDbAsync(db => db.Cards.Where(c => c.Id == id).Select(c => c.Version).SingleAsync());
+        var version = (await _app.CardAsync(id)).Version;
         var returned = await reviewer.PostFormAsync($"/review/{id}", $"/review/{id}?handler=return", new Dictionary<string, string>
         {
             ["Version"] = version.ToString(CultureInfo.InvariantCulture),
@@ -43,9 +35,9 @@ public sealed class CommentThreadTests : IAsyncLifetime
     public async Task Get_EditReturnedCard_ShowsTheCommentBesideItsFieldAndLinksTheReviewPage()
     {
         // Arrange
-        var reviewer = await _app.ClientAsAsync(_reviewer);
+        var reviewer = await _app.ClientAsAsync(_team.Reviewer);
         var id = await ReturnedCardAsync(reviewer);
-        var editor = await _app.ClientAsAsync(_editor);
+        var editor = await _app.ClientAsAsync(_team.Editor);
 
         // Act
         var edit = await RegistryApp.ParseAsync(await editor.GetAsync($"/cards/{id}/edit"));
@@ -60,9 +52,9 @@ public sealed class CommentThreadTests : IAsyncLifetime
     public async Task Post_ReplyAndResolve_ReviewerSeesTheReplyAndTheFormNoLongerShowsIt()
     {
         // Arrange
-        var reviewer = await _app.ClientAsAsync(_reviewer);
+        var reviewer = await _app.ClientAsAsync(_team.Reviewer);
         var id = await ReturnedCardAsync(reviewer);
-        var editor = await _app.ClientAsAsync(_editor);
+        var editor = await _app.ClientAsAsync(_team.Editor);
         var commentId = await _app.WithDbAsync(db => db.ReviewComments.Where(c => c.CardId == id && c.FieldPath != null).Select(c => c.Id).SingleAsync());
 
         // Act

@@ -290,9 +290,9 @@ public sealed class WorkflowTests : IAsyncLifetime
         Assert.StartsWith("/account/denied", editorPage.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
-    private Task<CardStatus> StatusAsync(int id) => _app.WithDbAsync(db => db.Cards.Where(c => c.Id == id).Select(c => c.Status).SingleAsync());
+    private async Task<CardStatus> StatusAsync(int id) => (await _app.CardAsync(id)).Status;
 
-    private Task<int> VersionAsync(int id) => _app.WithDbAsync(db => db.Cards.Where(c => c.Id == id).Select(c => c.Version).SingleAsync());
+    private async Task<int> VersionAsync(int id) => (await _app.CardAsync(id)).Version;
 
     private Task<Actor> ActorAsync(TestUser user) => _app.WithDbAsync(async db =>
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Testing;
 
@@ -10,31 +9,23 @@ namespace ServiceRegistry.Web.Tests.Pages.Cards;
 /// <summary>The card's home (<c>/cards/{id}</c>): its status and the steps this person may take now, from the card's rules.</summary>
 public sealed class CardHomeTests : IAsyncLifetime
 {
-    private const string Agency = "اداره کل آزمایش";
     private readonly RegistryApp _app = new();
-    private TestUser _editor = null!;
-    private TestUser _reviewer = null!;
+    private AgencyTeam _team = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        await _app.AgencyAsync(Agency, "تهران");
-        _editor = await _app.UserAsync(Roles.AgencyEditor, Agency, "تهران");
-        _reviewer = await _app.UserAsync(Roles.ProvincialReviewer, province: "تهران");
-    }
+    public async ValueTask InitializeAsync() => _team = await _app.TeamAsync();
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    private Task<CardStatus> StatusAsync(int id) => _app.WithDbAsync(db => db.Cards.Where(c => c.Id == id).Select(c => c.Status).SingleAsync());
+    private async Task<CardStatus> StatusAsync(int id) => (await _app.CardAsync(id)).Status;
 
-    private Task<string> VersionAsync(int id) =>
-        _app.WithDbAsync(async db => (await db.Cards.Where(c => c.Id == id).Select(c => c.Version).SingleAsync()).ToString(CultureInfo.InvariantCulture));
+    private async Task<string> VersionAsync(int id) => (await _app.CardAsync(id)).Version.ToString(CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Post_SubmitFromTheCardsHome_SubmitsAndComesBack()
     {
         // Arrange
         var id = (await _app.SeedAsync(new CardBuilder().Titled("پیش‌نویس برای ارسال")))[0].Id;
-        var editor = await _app.ClientAsAsync(_editor);
+        var editor = await _app.ClientAsAsync(_team.Editor);
 
         // Act
         var home = await RegistryApp.ParseAsync(await editor.GetAsync($"/cards/{id}"));
@@ -53,7 +44,7 @@ public sealed class CardHomeTests : IAsyncLifetime
     {
         // Arrange
         var id = (await _app.SeedAsync(new CardBuilder().Titled("خدمت منتشرشده برای بازنگری").Published("22345678")))[0].Id;
-        var editor = await _app.ClientAsAsync(_editor);
+        var editor = await _app.ClientAsAsync(_team.Editor);
 
         // Act
         var home = await RegistryApp.ParseAsync(await editor.GetAsync($"/cards/{id}"));
@@ -75,7 +66,7 @@ public sealed class CardHomeTests : IAsyncLifetime
     {
         // Arrange
         var id = (await _app.SeedAsync(new CardBuilder().Titled("شناسنامه ارسال‌شده").InStatus(CardStatus.Submitted)))[0].Id;
-        var reviewer = await _app.ClientAsAsync(_reviewer);
+        var reviewer = await _app.ClientAsAsync(_team.Reviewer);
 
         // Act
         var home = await RegistryApp.ParseAsync(await reviewer.GetAsync($"/cards/{id}"));
@@ -101,7 +92,7 @@ public sealed class CardHomeTests : IAsyncLifetime
     {
         // Arrange
         var id = (await _app.SeedAsync(new CardBuilder().Titled("شناسنامه برای برگشت").InStatus(CardStatus.Submitted)))[0].Id;
-        var reviewer = await _app.ClientAsAsync(_reviewer);
+        var reviewer = await _app.ClientAsAsync(_team.Reviewer);
         var fields = new Dictionary<string, string> { ["Version"] = await VersionAsync(id) };
         var paths = new[] { "$.title", "$.description", "$.fees", "$.documents", "$.duration" };
         for (var i = 0; i < 4; i++)
