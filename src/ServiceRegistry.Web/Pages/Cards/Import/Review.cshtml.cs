@@ -136,7 +136,7 @@ public sealed class ReviewModel(RegistryDbContext db, CardWorkflow workflow) : N
         }
 
         var card = outcome.Card!;
-        TempData["Flash"] = card.Id == Same?.Id || card.RevisionOfId == Same?.Id
+        TempData["Flash"] = Same is { } same && (card.Id == same.Id || card.RevisionOfId == same.Id)
             ? $"محتوای فایل در شناسنامه «{card.Title}» ذخیره شد{(card.RevisionOfId is null ? "" : " (بازنگری شناسنامه منتشرشده)")}."
             : $"«{card.Title}» به صورت پیش‌نویس ذخیره شد.";
         return Redirect(CancelUrl);
