@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using ServiceRegistry.BrowserTests.Pages;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Core.Tests.Imports;
 using ServiceRegistry.Testing;
 
 namespace ServiceRegistry.BrowserTests;
@@ -66,6 +67,63 @@ public sealed class ImportJourneyTests(BrowserSession session)
         Assert.Equal(editor.AgencyId, card.AgencyId);
         Assert.Equal("دستگاه اجرایی", card.Content.Recipients!.Unit);
         Assert.Equal([AuditActions.Imported], card.AuditTrail.Select(a => a.Action).ToList());
+    }
+
+    [Fact]
+    public async Task WordFileOfAServiceTheAgencyHas_IsFlaggedWithALink_AndSavedAsARevisionByChoice()
+    {
+        // Arrange: an agency that has published «تهیه حساب‌های منطقه‌ای»; its editor brings the old Word form of it
+        const string agency = "اداره کل آمار و اطلاعات همدان";
+        var editor = await session.App.UserAsync(Roles.AgencyEditor, agency, "همدان");
+        var published = (await session.App.SeedAsync(new CardBuilder().Titled("تهیه حساب‌های منطقه‌ای").OfAgency(agency, "همدان").Published()))[0];
+        var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "forms", "regional-accounts.txt"), TestContext.Current.CancellationToken);
+        var page = await session.NewPageAsync(user: editor);
+        var upload = new ImportUploadPage(page);
+        await upload.OpenAsync();
+
+        // Act
+        await upload.UploadAsync(new FilePayload
+        {
+            Name = "حساب-های-منطقه-ای.docx",
+            MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Buffer = TestDocx.Build(text, CheckBoxKind.ContentControl),
+        });
+        var batch = new ImportBatchPage(page);
+        await batch.WaitUntilFinishedAsync();
+
+        // Assert: the batch flags the file, naming and linking the published card
+        var flag = batch.Row("حساب-های-منطقه-ای.docx").Locator(".same-service-flag");
+        await Assertions.Expect(flag).ToContainTextAsync("این دستگاه همین خدمت را دارد");
+        await Assertions.Expect(flag.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", $"/cards/{published.Id}");
+
+        // Act: open the review
+        await batch.OpenReviewAsync("حساب-های-منطقه-ای.docx");
+        var review = new ImportReviewPage(page);
+
+        // Assert: the warning, with the link, asks for a choice; saving without one stores nothing
+        await Assertions.Expect(review.SameService).ToBeVisibleAsync();
+        await Assertions.Expect(review.SameService.GetByRole(AriaRole.Link, new() { Name = "«تهیه حساب‌های منطقه‌ای»" })).ToHaveAttributeAsync("href", $"/cards/{published.Id}");
+        if (BrowserSession.ScreenshotDirectory is { } shots)
+        {
+            await review.SameService.ScreenshotAsync(new() { Path = Path.Combine(shots, "import-same-service.png") });
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "ذخیره پیش‌نویس", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("بگویید با آن چه کنیم");
+
+        // Act: choose to revise the published card and save
+        await review.SameService.GetByLabel("بازنگری شناسنامه موجود", new() { Exact = false }).CheckAsync();
+        await review.SaveAsDraftAsync();
+
+        // Assert: the published card stands; a revision of it holds the file's content, audited
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("بازنگری");
+        var cards = await session.App.WithDbAsync(db => db.Cards.AsNoTracking().Include(c => c.AuditTrail)
+            .Where(c => c.AgencyId == published.AgencyId).OrderBy(c => c.Id).ToListAsync());
+        Assert.Equal(2, cards.Count);
+        Assert.Equal(CardStatus.Published, cards[0].Status);
+        Assert.Equal(published.Id, cards[1].RevisionOfId);
+        Assert.Equal("تهیه حساب های منطقه ای", cards[1].Title);
+        Assert.Contains(cards[1].AuditTrail, a => a.Action == AuditActions.Imported && a.Detail!.Contains(".docx", StringComparison.Ordinal));
     }
 
     private static FilePayload Form(string name) => new()

@@ -40,6 +40,7 @@ public static class AuditActions
     public const string RevisionStarted = "revisionStarted";
     public const string Archived = "archived";
     public const string Imported = "imported";
+    public const string DuplicateKept = "duplicateKept";
     public const string TemplateChanged = "templateChanged";
     public const string TemplateAnswered = "templateAnswered";
     public const string SignedIn = "signedIn";
@@ -63,6 +64,7 @@ public static class AuditActions
         RevisionStarted => "آغاز بازنگری",
         Archived => "بایگانی",
         Imported => "ورود از فایل",
+        DuplicateKept => "ثبت با وجود خدمت هم‌عنوان",
         TemplateChanged => "تغییر الگوی ملی",
         TemplateAnswered => "پاسخ به تغییر الگو",
         SignedIn => "ورود به سامانه",

@@ -48,6 +48,14 @@ public sealed partial class ServiceCard
     /// <summary>Records the creation of a new card (after <see cref="NewDraft"/>).</summary>
     public void RecordCreated(Actor actor, DateTimeOffset now, string action = AuditActions.Created) => Record(actor, now, action, null);
 
+    /// <summary>Records why a new card exists beside <paramref name="same"/>, the card it repeats (<see cref="SameService"/>):
+    /// the person chose to keep both.</summary>
+    public void RecordDuplicateKept(Actor actor, DateTimeOffset now, ExistingCard same) =>
+        Record(actor, now, AuditActions.DuplicateKept, $"شناسنامه {same.Id} «{same.Title}» با همین خدمت هست؛ شناسنامه تازه به انتخاب کاربر ساخته شد.");
+
+    /// <summary>Records that an imported file's content was saved into this card (a revision of the card it repeats).</summary>
+    public void RecordImportedInto(Actor actor, DateTimeOffset now, string source) => Record(actor, now, AuditActions.Imported, source);
+
     /// <summary>Agency staff send their drafts and returned cards for review (the content is checked by <see cref="Submit"/>).</summary>
     public WorkflowResult CanSubmit(Actor actor) =>
         !actor.IsEditorOf(this) && !actor.IsHeadOf(this) ? WorkflowResult.NotAllowed("فقط کارشناسان همین دستگاه می‌توانند شناسنامه را برای بررسی بفرستند.")

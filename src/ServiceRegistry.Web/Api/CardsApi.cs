@@ -20,7 +20,7 @@ public static class CardsApi
     {
         var writes = app.MapGroup("/api/v1/services").WithTags("Cards (write)").RequireAuthorization(Auth.StaffPolicy);
         writes.MapPost("/", CreateService).WithName(nameof(CreateService))
-            .WithSummary("Create a draft from the spec's JSON; errors name the field by JSON path")
+            .WithSummary("Create a draft from the spec's JSON; errors name the field by JSON path; 409 (with existingCardId) when the agency has the same service, unless ?allowDuplicate=true")
             .Accepts<CardContent>("application/json");
         writes.MapPut("/{id:int}", UpdateService).WithName(nameof(UpdateService))
             .WithSummary("Replace a card's content; If-Match must carry the card's ETag (or version): 412 when stale")
@@ -65,8 +65,13 @@ public static class CardsApi
         return TypedResults.Ok(new ImportReport(results.Count(r => r.Id is not null), results.Count(r => r.Id is null), results));
     }
 
-    public static async Task<Results<Created<ServiceDetail>, ValidationProblem, ForbidHttpResult>> CreateService(
-        HttpRequest request, int? agency, RegistryDbContext db, CardWorkflow workflow, HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// A new draft. A card the agency already has (the same service by <see cref="SameService"/>) is not repeated
+    /// silently: 409 ProblemDetails naming it (<c>existingCardId</c>, <c>existingTitle</c>, <c>existingStatus</c>) unless
+    /// the client confirms with <c>?allowDuplicate=true</c>, which creates it and audits the choice.
+    /// </summary>
+    public static async Task<Results<Created<ServiceDetail>, ValidationProblem, ForbidHttpResult, ProblemHttpResult>> CreateService(
+        HttpRequest request, int? agency, bool? allowDuplicate, RegistryDbContext db, CardWorkflow workflow, HttpContext http, CancellationToken ct)
     {
         var actor = http.GetActor();
         var (target, problem) = await AgencyForAsync(db, actor, agency, ct);
@@ -81,7 +86,23 @@ public static class CardsApi
             return TypedResults.ValidationProblem(read.Errors, title: "شناسنامه خدمت خوانده نشد.");
         }
 
-        var outcome = await workflow.CreateDraftAsync(target, read.Content, actor, ct: ct);
+        var same = await SameService.FindAsync(db.Cards, target.Id, read.Content, ct);
+        if (same is not null && allowDuplicate != true)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "این دستگاه همین خدمت را دارد.",
+                detail: $"شناسنامه {same.Id} «{same.Title}» با همین عنوان یا شناسه خدمت در این دستگاه هست. آن را ویرایش کنید، یا اگر خدمت دیگری است با ?allowDuplicate=true بفرستید.",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["existingCardId"] = same.Id,
+                    ["existingTitle"] = same.Title,
+                    ["existingStatus"] = Labels.Code(same.Status),
+                    ["existingUrl"] = $"/api/v1/services/{same.Id}",
+                });
+        }
+
+        var outcome = same is null
+            ? await workflow.CreateDraftAsync(target, read.Content, actor, ct: ct)
+            : await workflow.CreateDuplicateDraftAsync(target, read.Content, actor, same, ct: ct);
         if (!outcome.Ok)
         {
             return TypedResults.Forbid();

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core;
@@ -11,10 +13,13 @@ using ServiceRegistry.Core.Review;
 namespace ServiceRegistry.Web.Commands;
 
 /// <summary>
-/// <c>import FILES... [--agency ID] [--dry-run] [--json-out DIR]</c>: card files (.json) are stored as before;
+/// <c>import FILES... [--agency ID] [--dry-run] [--json-out DIR] [--allow-duplicates]</c>: card files (.json) are stored as before;
 /// legacy forms (.txt, .md, .docx, .doc, .rtf, .pdf, .htm/.html) become drafts through <see cref="LegacyFormImporter"/>. Folders and .zip
-/// archives expand to their files. With <c>--dry-run</c> nothing touches the database (it is not even opened);
-/// <c>--json-out</c> writes DIR/NAME.json for each input. A progress bar runs on a terminal; the summary counts
+/// archives expand to their files. A legacy form that repeats a card of the agency (<see cref="SameService"/>) is
+/// reported and not stored, unless <c>--allow-duplicates</c>. With <c>--dry-run</c> nothing is written to the database
+/// (without <c>--agency</c> it is not even opened; with it, it is read for the duplicate check);
+/// <c>--json-out</c> writes DIR/NAME.json for each input and DIR/import-report.json (each file's outcome, unsure
+/// fields and <c>duplicateOf</c>). A progress bar runs on a terminal; the summary counts
 /// imported, needs review (with the unsure fields) and failed (with the reason). Exit code 1 when any failed.
 /// </summary>
 public static class ImportCommand
@@ -28,10 +33,11 @@ public static class ImportCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Read and convert only; touch no database" };
         var jsonOut = new Option<string?>("--json-out") { Description = "Write DIR/NAME.json (the spec's JSON, with unmapped) for each input" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds allowed per file", DefaultValueFactory = _ => 30 };
-        var command = new Command("import", "Import cards from files") { files, agency, dryRun, jsonOut, timeout };
+        var allowDuplicates = new Option<bool>("--allow-duplicates") { Description = "Store a legacy form even when the agency has a card of the same service (audited)" };
+        var command = new Command("import", "Import cards from files") { files, agency, dryRun, jsonOut, timeout, allowDuplicates };
         command.SetAction(async (parse, ct) =>
         {
-            var options = new Options(parse.GetValue(agency), parse.GetValue(dryRun), parse.GetValue(jsonOut), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))));
+            var options = new Options(parse.GetValue(agency), parse.GetValue(dryRun), parse.GetValue(jsonOut), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))), parse.GetValue(allowDuplicates));
             var inputs = ImportInputs.Expand(parse.GetValue(files)!);
             if (!options.DryRun && options.AgencyId is null && inputs.Any(i => !i.IsJson))
             {
@@ -44,12 +50,16 @@ public static class ImportCommand
                 Directory.CreateDirectory(dir);
             }
 
-            if (options.DryRun)
+            if (options.DryRun && options.AgencyId is null)
             {
                 return await RunAsync(inputs, options, db: null, null, ct);
             }
 
-            await services.InitializeRegistryAsync(seedDemo: false, ct);
+            if (!options.DryRun)
+            {
+                await services.InitializeRegistryAsync(seedDemo: false, ct); // a dry run only reads (the duplicate check)
+            }
+
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             if (options.AgencyId is { } id && !await db.Agencies.AnyAsync(a => a.Id == id, ct))
@@ -63,15 +73,28 @@ public static class ImportCommand
         return command;
     }
 
-    private sealed record Options(int? AgencyId, bool DryRun, string? JsonOut, TimeSpan Timeout);
+    private sealed record Options(int? AgencyId, bool DryRun, string? JsonOut, TimeSpan Timeout, bool AllowDuplicates);
 
-    private sealed record FileOutcome(ImportInput Input, ImportOutcome Outcome, string Detail, int Unsure = 0);
+    private sealed record FileOutcome(ImportInput Input, ImportOutcome Outcome, string Detail, int Unsure = 0)
+    {
+        public string? Json { get; init; }
+        public ExistingCard? Same { get; init; }
+    }
+
+    /// <summary>The report's name in the --json-out folder (no input may write over it).</summary>
+    private const string ReportStem = "import-report";
+
+    private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private static async Task<int> RunAsync(IReadOnlyList<ImportInput> inputs, Options options, RegistryDbContext? db, IServiceProvider? scoped, CancellationToken ct)
     {
         var progress = new ProgressBar(inputs.Count);
         var outcomes = new List<FileOutcome>(inputs.Count);
-        var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ReportStem };
         for (var i = 0; i < inputs.Count; i++)
         {
             var input = inputs[i];
@@ -108,6 +131,11 @@ public static class ImportCommand
             }
         }
 
+        if (options.JsonOut is { } dir)
+        {
+            await WriteReportAsync(Path.Combine(dir, ReportStem + ".json"), outcomes, options, ct);
+        }
+
         var summary = ImportSummary.Of(outcomes.Select(o => (o.Outcome, o.Unsure)));
         await Console.Out.WriteLineAsync(
             $"imported {summary.Imported}, needs review {summary.NeedsReview} ({summary.UnsureFields} unsure fields), failed {summary.Failed}" + (options.DryRun ? " (dry run: nothing stored)" : ""));
@@ -124,6 +152,7 @@ public static class ImportCommand
         }
 
         var result = converted.Result;
+        string? json = null;
         if (options.JsonOut is { } dir)
         {
             var name = input.Stem;
@@ -132,10 +161,23 @@ public static class ImportCommand
                 name = $"{input.Stem}-{n}";
             }
 
-            await File.WriteAllTextAsync(Path.Combine(dir, name + ".json"), CardJson.Serialize(content), Utf8, ct);
+            json = name + ".json";
+            await File.WriteAllTextAsync(Path.Combine(dir, json), CardJson.Serialize(content), Utf8, ct);
         }
 
-        string stored = "converted";
+        // A legacy form that repeats a card of the agency (the shared rule) is said so, in a dry run too.
+        var same = !input.IsJson && db is not null && options.AgencyId is { } agencyId
+            ? await SameService.FindAsync(db.Cards, agencyId, content, ct)
+            : null;
+        var outcome = await StoreAsync(input, converted, content, options, db, scoped, same, ct);
+        return outcome with { Json = json, Same = same };
+    }
+
+    private static async Task<FileOutcome> StoreAsync(
+        ImportInput input, ConvertedFile converted, CardContent content, Options options, RegistryDbContext? db, IServiceProvider? scoped, ExistingCard? same, CancellationToken ct)
+    {
+        var result = converted.Result;
+        string stored = same is null ? "converted" : $"converted; duplicate of card {same.Id} «{same.Title}» ({Labels.Code(same.Status)})";
         if (!options.DryRun && db is not null)
         {
             if (input.IsJson && input.Path is { } path && scoped is not null)
@@ -152,10 +194,19 @@ public static class ImportCommand
                 return new FileOutcome(input, ImportOutcome.Failed, string.Join("; ", problems.Select(p => $"{p.Path}: {p.Message}")));
             }
 
+            if (same is not null && !options.AllowDuplicates)
+            {
+                return new FileOutcome(input, ImportOutcome.Failed,
+                    $"duplicate of card {same.Id} «{same.Title}» ({Labels.Code(same.Status)}): not stored; edit that card, or pass --allow-duplicates to store a new one");
+            }
+
             var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == options.AgencyId!.Value, ct);
-            var created = await scoped!.GetRequiredService<CardWorkflow>().CreateDraftAsync(agency, content, Actor.System, AuditActions.Imported, ct);
+            var workflow = scoped!.GetRequiredService<CardWorkflow>();
+            var created = same is null
+                ? await workflow.CreateDraftAsync(agency, content, Actor.System, AuditActions.Imported, ct)
+                : await workflow.CreateDuplicateDraftAsync(agency, content, Actor.System, same, AuditActions.Imported, ct);
             db.ChangeTracker.Clear();
-            stored = $"imported as draft {created.Card!.Id}";
+            stored = $"imported as draft {created.Card!.Id}" + (same is null ? "" : $" (duplicate of card {same.Id}, kept by --allow-duplicates)");
         }
 
         if (converted.Outcome == ImportOutcome.NeedsReview)
@@ -170,6 +221,27 @@ public static class ImportCommand
         }
 
         return new FileOutcome(input, ImportOutcome.Imported, stored + (result is { Unmapped.Count: > 0 } ? $", {result.Unmapped.Count} unmapped" : ""));
+    }
+
+    /// <summary>Each file's outcome as JSON: what a dry run would do, duplicates named.</summary>
+    private static async Task WriteReportAsync(string path, IReadOnlyList<FileOutcome> outcomes, Options options, CancellationToken ct)
+    {
+        var report = new
+        {
+            dryRun = options.DryRun,
+            agency = options.AgencyId,
+            duplicateCheck = options.AgencyId is null ? "skipped: no --agency" : "done",
+            files = outcomes.Select(o => new
+            {
+                file = o.Input.DisplayName,
+                json = o.Json,
+                outcome = o.Outcome switch { ImportOutcome.Failed => "failed", ImportOutcome.NeedsReview => "needsReview", _ => "imported" },
+                detail = o.Detail,
+                unsure = o.Unsure,
+                duplicateOf = o.Same is { } same ? new { id = same.Id, title = same.Title, status = Labels.Code(same.Status) } : null,
+            }),
+        };
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, ReportJson), Utf8, ct);
     }
 
     /// <summary>A one-line progress bar on standard error, drawn only on a terminal.</summary>

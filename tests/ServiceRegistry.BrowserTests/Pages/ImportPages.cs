@@ -60,6 +60,9 @@ public sealed class ImportReviewPage(IPage page)
 
     public ILocator UnmappedText => page.Locator("#unmapped-text li");
 
+    /// <summary>The warning that the agency has this service, with the choice of what to do.</summary>
+    public ILocator SameService => page.Locator("#same-service");
+
     /// <summary>The highlighted wrapper of a field (by its label).</summary>
     public ILocator HighlightOf(string label) =>
         page.Locator(".field-unsure").Filter(new() { Has = page.GetByLabel(label, new() { Exact = true }) });

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Review;
@@ -24,18 +23,15 @@ public static class SpreadsheetEntry
     public static async Task<IReadOnlyList<SpreadsheetRowResult>> SaveDraftsAsync(
         CardWorkflow workflow, RegistryDbContext db, Actor actor, Agency agency, IReadOnlyList<ImportedRow> rows, CancellationToken ct)
     {
-        // A title the agency already has (or an earlier row of this workbook) is reported, not saved again: sending
-        // the same workbook twice must not double the agency's cards.
-        var titles = await db.Cards.AsNoTracking()
-            .Where(c => c.AgencyId == agency.Id && c.Status != CardStatus.Archived)
-            .Select(c => new { c.Id, c.TitleKey })
-            .ToListAsync(ct);
-        var existing = titles.GroupBy(t => t.TitleKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(t => t.Id), StringComparer.Ordinal);
+        // A card the agency already has (the shared rule, SameService) or an earlier row of this workbook is reported,
+        // not saved again: sending the same workbook twice must not double the agency's cards.
+        var good = rows.Where(r => r.Ok).Select(r => r.Content!).ToList();
+        var existing = await SameService.LookupAsync(db.Cards, agency.Id, good, ct);
 
         var results = new SpreadsheetRowResult[rows.Count];
-        var fresh = new List<(int Index, string TitleKey)>();
-        var firstOfTitle = new Dictionary<string, int>(StringComparer.Ordinal);
-        var repeats = new List<(int Index, string TitleKey)>();
+        var fresh = new List<int>();
+        var repeats = new List<int>();
+        var inWorkbook = SameService.Lookup.Empty();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -45,22 +41,22 @@ public static class SpreadsheetEntry
                 continue;
             }
 
-            var titleKey = SearchTerms.Document(row.Content!.Title);
-            if (existing.TryGetValue(titleKey, out var same))
+            if (existing.Find(row.Content!) is { } same)
             {
-                results[i] = Repeated(row, agency, same);
+                results[i] = Repeated(row, agency, same.Id);
             }
-            else if (!firstOfTitle.TryAdd(titleKey, i))
+            else if (inWorkbook.Find(row.Content!) is not null)
             {
-                repeats.Add((i, titleKey)); // answered once the earlier row has its card number
+                repeats.Add(i); // answered once the earlier row has its card number
             }
             else
             {
-                fresh.Add((i, titleKey));
+                inWorkbook.Add(0, row.Content!);
+                fresh.Add(i);
             }
         }
 
-        var saved = await workflow.CreateDraftsAsync(agency, fresh.Select(f => rows[f.Index].Content!).ToList(), actor, AuditActions.Imported, ct);
+        var saved = await workflow.CreateDraftsAsync(agency, fresh.Select(f => rows[f].Content!).ToList(), actor, AuditActions.Imported, ct);
         if (!saved.Ok)
         {
             throw new InvalidOperationException(saved.Reason); // the callers check the agency first
@@ -68,15 +64,14 @@ public static class SpreadsheetEntry
 
         for (var n = 0; n < fresh.Count; n++)
         {
-            var (index, titleKey) = fresh[n];
-            var row = rows[index];
-            existing[titleKey] = saved.Ids[n];
-            results[index] = new SpreadsheetRowResult(row.Row, row.Key, row.Title, saved.Ids[n], []);
+            var row = rows[fresh[n]];
+            existing.Add(saved.Ids[n], row.Content!);
+            results[fresh[n]] = new SpreadsheetRowResult(row.Row, row.Key, row.Title, saved.Ids[n], []);
         }
 
-        foreach (var (index, titleKey) in repeats)
+        foreach (var index in repeats)
         {
-            results[index] = Repeated(rows[index], agency, existing[titleKey]);
+            results[index] = Repeated(rows[index], agency, existing.Find(rows[index].Content!)!.Id);
         }
 
         return results;

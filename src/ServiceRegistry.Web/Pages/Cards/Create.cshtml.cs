@@ -32,13 +32,16 @@ public sealed class CreateModel(RegistryDbContext db, CardWorkflow workflow) : N
         }
 
         var agency = await ChooseAgencyAsync(db, actor, ct);
-        if (!CheckPostedCard() || agency is null)
+        if (!CheckPostedCard() || agency is null || !await CheckSameServiceAsync(db, agency.Id, ct))
         {
             await PrepareAsync(ct);
             return Page();
         }
 
-        var outcome = await workflow.CreateDraftAsync(agency, Card, actor, ct: ct);
+        // A card the agency already has is saved again only by the person's explicit choice, audited on the new card.
+        var outcome = Same is null
+            ? await workflow.CreateDraftAsync(agency, Card, actor, ct: ct)
+            : await workflow.CreateDuplicateDraftAsync(agency, Card, actor, Same, ct: ct);
         if (!outcome.Ok)
         {
             return Forbid();
@@ -48,5 +51,9 @@ public sealed class CreateModel(RegistryDbContext db, CardWorkflow workflow) : N
         return RedirectToPage("/Cards/Details", new { id = outcome.Card!.Id });
     }
 
-    protected override Task PrepareAsync(CancellationToken ct) => LoadAgenciesAsync(db, ct);
+    protected override async Task PrepareAsync(CancellationToken ct)
+    {
+        await LoadAgenciesAsync(db, ct);
+        await FindSameAsync(db, ct);
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
+using ServiceRegistry.Core.Review;
 using ServiceRegistry.Web.Infrastructure;
 
 namespace ServiceRegistry.Web.Pages.Cards;
@@ -20,6 +21,16 @@ public abstract class NewCardPageModel : CardFormPageModel
     /// <summary>What the card's source said about its agency, shown beside the select (an imported file's text).</summary>
     public string? AgencyAsWritten { get; protected set; }
 
+    /// <summary>What to do when the card repeats one the agency has (<see cref="Same"/>): asked, never assumed.</summary>
+    [BindProperty]
+    public DuplicateChoice Duplicate { get; set; }
+
+    /// <summary>The card of the chosen agency this one repeats (<see cref="SameService"/>), shown with a link; null when none.</summary>
+    public ExistingCard? Same { get; protected set; }
+
+    /// <summary>Whether the page can save into the existing card instead (the import review); else only «new anyway».</summary>
+    public virtual bool OffersRevision => false;
+
     /// <summary>The agency select stands for the provider's agency field.</summary>
     protected override IReadOnlySet<string> ProblemsShownElsewhere { get; } = new HashSet<string> { "$.provider.agency" };
 
@@ -37,6 +48,27 @@ public abstract class NewCardPageModel : CardFormPageModel
         Card.Provider.Agency = agency.Name;
         return agency;
     }
+
+    /// <summary>
+    /// Looks for the card this one repeats in <paramref name="agencyId"/>; when there is one and no choice was posted
+    /// (or a choice this page does not offer), the page must ask: false, with the error beside the choice.
+    /// </summary>
+    protected async Task<bool> CheckSameServiceAsync(RegistryDbContext db, int agencyId, CancellationToken ct)
+    {
+        Same = await SameService.FindAsync(db.Cards, agencyId, Card, ct);
+        if (Same is null || Duplicate == DuplicateChoice.New || (Duplicate == DuplicateChoice.Revise && OffersRevision))
+        {
+            return true;
+        }
+
+        ModelState.AddModelError(nameof(Duplicate), $"این دستگاه شناسنامه‌ای با همین خدمت دارد (شناسنامه {Core.Text.PersianText.FormatNumber(Same.Id)}، «{Same.Title}»)؛ بگویید با آن چه کنیم.");
+        Describe();
+        return false;
+    }
+
+    /// <summary>The card this one repeats in the chosen agency, for redrawing the page (no choice is asked here).</summary>
+    protected async Task FindSameAsync(RegistryDbContext db, CancellationToken ct) =>
+        Same ??= AgencyId is { } id ? await SameService.FindAsync(db.Cards, id, Card, ct) : null;
 
     protected async Task LoadAgenciesAsync(RegistryDbContext db, CancellationToken ct) =>
         Agencies = await AgencyChoice.OptionsAsync(db, HttpContext.GetActor(), AgencyId, ct);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Imports;
 using ServiceRegistry.Web.Infrastructure;
@@ -22,6 +23,9 @@ public sealed class BatchModel(RegistryDbContext db) : PageModel
     public bool Finished => Rows.All(r => r.Status == ImportItemStatus.Done);
     public int Done => Rows.Count(r => r.Status == ImportItemStatus.Done);
 
+    /// <summary>Files not yet saved that repeat a card of their agency (<see cref="ImportSameService"/>), by position.</summary>
+    public IReadOnlyDictionary<int, ExistingCard> Same { get; private set; } = new Dictionary<int, ExistingCard>();
+
     public async Task<IActionResult> OnGetAsync(int batchId, CancellationToken ct)
     {
         var batch = await db.ImportBatches.AsNoTracking().Visible(HttpContext.GetActor())
@@ -36,6 +40,7 @@ public sealed class BatchModel(RegistryDbContext db) : PageModel
         Rows = await db.ImportItems.AsNoTracking().Where(i => i.BatchId == batchId).OrderBy(i => i.Position)
             .Select(i => new Row(i.Position, i.FileName, i.Status, i.Outcome, i.Error, i.UnsureCount, i.UnmappedCount, i.Title, i.CardId))
             .ToListAsync(ct);
+        Same = await ImportSameService.ForBatchAsync(db, HttpContext.GetActor(), batchId, ct);
         Summary = ImportSummary.Of(Rows.Where(r => r.Outcome is not null).Select(r => (r.Outcome!.Value, r.Unsure)));
         return Page();
     }

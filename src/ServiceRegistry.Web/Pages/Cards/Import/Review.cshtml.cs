@@ -39,6 +39,9 @@ public sealed class ReviewModel(RegistryDbContext db, CardWorkflow workflow) : N
 
     public override string SaveLabel => "ذخیره پیش‌نویس";
 
+    /// <summary>A file that repeats a card may become that card's next state (a revision of a published one).</summary>
+    public override bool OffersRevision => true;
+
     /// <summary>Every handler (the list buttons' too) works on a file of the person's own batch: 404 otherwise.</summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
@@ -69,7 +72,7 @@ public sealed class ReviewModel(RegistryDbContext db, CardWorkflow workflow) : N
         if (CanSave)
         {
             Card = CardJson.Clone(_item.Draft!);
-            AgencyId = await AgencyAsWrittenAsync(ct) ?? AgencyChoice.Default(HttpContext.GetActor());
+            AgencyId = await ImportSameService.AgencyOfAsync(db, HttpContext.GetActor(), _item.Draft, ct);
             Describe();
         }
 
@@ -86,7 +89,7 @@ public sealed class ReviewModel(RegistryDbContext db, CardWorkflow workflow) : N
 
         var actor = HttpContext.GetActor();
         var agency = await ChooseAgencyAsync(db, actor, ct);
-        if (!CheckPostedCard() || agency is null)
+        if (!CheckPostedCard() || agency is null || !await CheckSameServiceAsync(db, agency.Id, ct))
         {
             await PrepareAsync(ct);
             return Page();
@@ -101,7 +104,10 @@ public sealed class ReviewModel(RegistryDbContext db, CardWorkflow workflow) : N
             await strategy.ExecuteAsync(async () =>
             {
                 await using IDbContextTransaction tx = await db.Database.BeginTransactionAsync(ct);
-                outcome = await workflow.CreateDraftAsync(agency, Card, actor, AuditActions.Imported, ct);
+                // A file that repeats a card is saved only by the person's choice: into that card, or as a new one (audited).
+                outcome = Same is null ? await workflow.CreateDraftAsync(agency, Card, actor, AuditActions.Imported, ct)
+                    : Duplicate == DuplicateChoice.Revise ? await workflow.ReviseFromAsync(Same.Id, Card, actor, $"از فایل «{_item.FileName}»", ct)
+                    : await workflow.CreateDuplicateDraftAsync(agency, Card, actor, Same, AuditActions.Imported, ct);
                 if (outcome.Ok)
                 {
                     _item.Saved(outcome.Card!.Id);
@@ -116,19 +122,34 @@ public sealed class ReviewModel(RegistryDbContext db, CardWorkflow workflow) : N
             return Redirect(CancelUrl);
         }
 
+        if (outcome.Kind == WorkflowOutcomeKind.Refused)
+        {
+            ModelState.AddModelError(nameof(Duplicate), $"در شناسنامه موجود ذخیره نشد: {outcome.Reason}");
+            Describe();
+            await PrepareAsync(ct);
+            return Page();
+        }
+
         if (!outcome.Ok)
         {
             return Forbid();
         }
 
         var card = outcome.Card!;
-        TempData["Flash"] = $"«{card.Title}» به صورت پیش‌نویس ذخیره شد.";
+        TempData["Flash"] = Same is { } same && (card.Id == same.Id || card.RevisionOfId == same.Id)
+            ? $"محتوای فایل در شناسنامه «{card.Title}» ذخیره شد{(card.RevisionOfId is null ? "" : " (بازنگری شناسنامه منتشرشده)")}."
+            : $"«{card.Title}» به صورت پیش‌نویس ذخیره شد.";
         return Redirect(CancelUrl);
     }
 
     protected override async Task PrepareAsync(CancellationToken ct)
     {
         await LoadAgenciesAsync(db, ct);
+        if (CanSave)
+        {
+            await FindSameAsync(db, ct);
+        }
+
         AgencyAsWritten = _item.Draft?.Provider?.Agency;
         SourceLines = (_item.SourceText ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         UnmappedText = _item.Draft?.Unmapped ?? [];
@@ -152,20 +173,6 @@ public sealed class ReviewModel(RegistryDbContext db, CardWorkflow workflow) : N
         Unsure = unsure;
         UnsureLines = sources.Select(s => s.Line).ToHashSet();
         ViewData[CardFormNames.UnsureKey] = notes;
-    }
-
-    /// <summary>The agency of the person's whose name is what the file says (preselected), else the usual default.</summary>
-    private async Task<int?> AgencyAsWrittenAsync(CancellationToken ct)
-    {
-        var written = PersianText.Normalize(_item.Draft?.Provider?.Agency);
-        if (written.Length == 0)
-        {
-            return null;
-        }
-
-        var actor = HttpContext.GetActor();
-        var agencies = await db.Agencies.AsNoTracking().Where(actor.MayFileUnder()).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
-        return agencies.FirstOrDefault(a => PersianText.Normalize(a.Name) == written)?.Id;
     }
 
     private int Route(string key) =>
