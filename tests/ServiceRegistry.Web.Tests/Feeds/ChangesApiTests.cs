@@ -187,7 +187,7 @@ public sealed class ChangesApiTests : IAsyncLifetime
                 .InStatus(status, status is CardStatus.Published or CardStatus.IdIssued ? $"9{name.GetHashCode(StringComparison.Ordinal) & 0xFFFF:D6}{i:D4}" : null))
             .ToArray())).Select(c => c.Id).ToList();
 
-    private static async Task<JsonElement> PostOkAsync(HttpClient client, string path, object? body = null)
+    internal static async Task<JsonElement> PostOkAsync(HttpClient client, string path, object? body = null)
     {
         var response = await client.PostAsJsonAsync(path, body ?? new { }, Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
@@ -196,7 +196,7 @@ public sealed class ChangesApiTests : IAsyncLifetime
     }
 
     /// <summary>A revision with a new title, through the whole workflow: revise, edit, submit, approve, publish.</summary>
-    private static async Task ReviseAsync(HttpClient editor, HttpClient admin, int id)
+    internal static async Task ReviseAsync(HttpClient editor, HttpClient admin, int id)
     {
         var revision = (await PostOkAsync(editor, $"/api/v1/services/{id}/revise")).GetProperty("id").GetInt32();
         var response = await editor.GetAsync($"/api/v1/services/{revision}", Ct);
