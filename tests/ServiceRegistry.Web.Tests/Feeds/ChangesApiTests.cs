@@ -168,6 +168,31 @@ public sealed class ChangesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Changes_TemplateArchived_ItsPublishedInstanceHasATemplateChangedChange()
+    {
+        // Arrange: a ministry's published template and a province's published instance of it
+        const string ministry = "وزارت نمونه فهرست تغییرات";
+        const string province = "اداره کل نمونه فهرست تغییرات لرستان";
+        await _app.AgencyAsync(ministry, null);
+        await _app.AgencyAsync(province, "لرستان", ministry);
+        var template = (await _app.SeedAsync(new CardBuilder().Titled("الگوی ملی فهرست تغییرات").OfAgency(ministry).AsTemplate().Published("19000000001")))[0].Id;
+        var instance = (await _app.SeedAsync(new CardBuilder().OfAgency(province, "لرستان").InstanceOf(template).Published("19000000002")))[0].Id;
+        var admin = await _app.ClientAsAsync(await _app.UserAsync(Roles.NationalAdmin));
+        var start = (await _app.CreateBrowserlessClient().GetFromJsonAsync<JsonElement>("/api/v1/changes", Ct)).GetProperty("next").GetString();
+
+        // Act
+        await PostOkAsync(admin, $"/api/v1/services/{template}/archive");
+        var page = await _app.CreateBrowserlessClient().GetFromJsonAsync<JsonElement>($"/api/v1/changes?after={start}", Ct);
+
+        // Assert: the template left the catalog; its instance stays published, flagged, with the parts that changed
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([(template, "archived"), (instance, "templateChanged")], items.Select(i => (i.GetProperty("id").GetInt32(), i.GetProperty("kind").GetString())).Order());
+        var flagged = items.Single(i => i.GetProperty("id").GetInt32() == instance);
+        Assert.Equal(["archived"], flagged.GetProperty("changedParts").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(JsonValueKind.Object, flagged.GetProperty("card").ValueKind);
+    }
+
+    [Fact]
     public async Task OpenApi_DescribesTheChangeFeed()
     {
         // Act
