@@ -13,7 +13,7 @@ public sealed class CpsvApShaclTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly string Root = FindRoot();
+    internal static readonly string Root = FindRoot();
 
     [Fact]
     public async Task JsonLdExport_DemoCatalogAndEachDemoCard_ConformToCpsvAp320Shapes()
