@@ -22,6 +22,9 @@ command -v python3 >/dev/null || need+=(python3)
 python3 -c 'import jsonschema' 2>/dev/null || need+=(python3-jsonschema)
 # the export tests open the .xlsx with openpyxl and expand the JSON-LD with pyld (Debian's /usr/bin/python3)
 /usr/bin/python3 -c 'import pyld, openpyxl' 2>/dev/null || need+=(python3-pyld python3-openpyxl)
+# the CPSV-AP SHACL check runs rdf-validate-shacl under Node (tools/shacl)
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   log "installing ${need[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
@@ -47,6 +50,9 @@ export REGISTRY_PG_SERVER="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Databas
 export DOTNET_USE_POLLING_FILE_WATCHER=1
 
 # --- 3. Build once ------------------------------------------------------------------------------
+# The SHACL validator of the CPSV-AP export (versions pinned by tools/shacl/package-lock.json; from the npm cache when offline)
+log "installing the SHACL validator (tools/shacl)"
+npm ci --prefix tools/shacl --no-audit --no-fund --prefer-offline --loglevel=error
 log "building"
 dotnet build ServiceRegistry.slnx -c Release -nologo -clp:ErrorsOnly
 

@@ -99,6 +99,7 @@ public static class CoreServices
         builder.Services.AddOptions<ImportOptions>().BindConfiguration("Imports");
         builder.Services.AddSingleton<ImportQueue>();
         builder.Services.AddHostedService<ImportWorker>(); // after the initializer: the database is migrated first
+        builder.Services.AddWebhooks(); // the webhook worker, after the initializer too
         return builder;
     }
 

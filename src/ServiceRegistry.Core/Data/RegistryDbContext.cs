@@ -29,6 +29,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<PublicChange> PublicChanges => Set<PublicChange>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<QuarterlyReturn> QuarterlyReturns => Set<QuarterlyReturn>();
     public DbSet<ReturnVersion> ReturnVersions => Set<ReturnVersion>();
 
@@ -175,6 +177,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             change.HasOne(c => c.Card).WithMany().HasForeignKey(c => c.CardId).OnDelete(DeleteBehavior.Restrict);
             NullableContentColumn(change.Property(c => c.Content), postgres);
         });
+        WebhooksModel.Configure(builder);
         ReturnsModel.Configure(builder);
 
         builder.Entity<ImportBatch>(batch =>

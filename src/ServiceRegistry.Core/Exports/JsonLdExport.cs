@@ -19,6 +19,7 @@ public sealed class JsonLdExport(string? baseUri = null)
     public const string Extension = "https://w3id.org/ir-service-registry/ns#";
 
     private const string Currency = "http://publications.europa.eu/resource/authority/currency/IRR";
+    private const string Country = "http://publications.europa.eu/resource/authority/country/IRN";
 
     private readonly string _base = string.IsNullOrWhiteSpace(baseUri) ? "urn:ir-service-registry:" : baseUri.TrimEnd('/') + "/";
 
@@ -42,6 +43,7 @@ public sealed class JsonLdExport(string? baseUri = null)
         ["Rule"] = "cpsv:Rule",
         ["LegalResource"] = "eli:LegalResource",
         ["LifeEvent"] = "cv:LifeEvent",
+        ["Event"] = "cv:Event",
         ["Location"] = "dct:Location",
         ["Concept"] = "skos:Concept",
         ["identifier"] = Term("dct:identifier", language: false),
@@ -55,7 +57,7 @@ public sealed class JsonLdExport(string? baseUri = null)
         ["hasChannel"] = "cv:hasChannel",
         ["hasCost"] = "cv:hasCost",
         ["value"] = Term("cv:value", "xsd:decimal"),
-        ["currency"] = Term("cv:currency", "@id"),
+        ["currency"] = "cv:currency",
         ["hasInput"] = "cpsv:hasInput",
         ["follows"] = "cpsv:follows",
         ["implements"] = "cpsv:implements",
@@ -105,13 +107,14 @@ public sealed class JsonLdExport(string? baseUri = null)
     public JsonObject Service(ServiceCard card)
     {
         var c = card.Content;
+        var id = $"{_base}services/{card.Id}";
         var node = new JsonObject
         {
-            ["@id"] = $"{_base}services/{card.Id}",
+            ["@id"] = id,
             ["@type"] = "PublicService",
+            ["identifier"] = card.ServiceId ?? id, // CPSV-AP requires one: the national service ID once issued, else the registry's address
             ["name"] = c.Title,
         };
-        Add(node, "identifier", card.ServiceId);
         Add(node, "description", c.Description);
         node["hasCompetentAuthority"] = Organisation(card);
         Add(node, "parentServiceId", c.ParentServiceId);
@@ -130,7 +133,9 @@ public sealed class JsonLdExport(string? baseUri = null)
         {
             channels.Add(new JsonObject
             {
+                ["@id"] = $"{id}#channel-{Labels.Code(group.Key)}",
                 ["@type"] = "Channel",
+                ["identifier"] = $"{id}#channel-{Labels.Code(group.Key)}",
                 ["channelType"] = Concept("channel", group.Key),
                 ["usedInStage"] = new JsonArray([.. group.Select(g => JsonValue.Create(g.Key)).Distinct()]),
             });
@@ -139,27 +144,41 @@ public sealed class JsonLdExport(string? baseUri = null)
         Add(node, "hasChannel", channels);
 
         var costs = new JsonArray();
-        foreach (var amount in c.Fees.AmountsRials)
+        foreach (var (amount, i) in c.Fees.AmountsRials.Select((a, i) => (a, i + 1)))
         {
             costs.Add(new JsonObject
             {
+                ["@id"] = $"{id}#cost-{i}",
                 ["@type"] = "Cost",
+                ["identifier"] = $"{id}#cost-{i}",
                 ["value"] = amount.ToString(CultureInfo.InvariantCulture),
-                ["currency"] = Currency,
+                ["currency"] = new JsonObject { ["@id"] = Currency, ["@type"] = "Concept", ["notation"] = "IRR", ["prefLabel"] = "ریال" },
                 ["description"] = c.Fees.Note is { Length: > 0 } note ? note : null,
             });
         }
 
         RemoveNulls(costs);
         Add(node, "hasCost", costs);
-        Add(node, "hasInput", new JsonArray([.. c.RequiredDocuments.Select(d => new JsonObject { ["@type"] = "Evidence", ["name"] = d })]));
+        Add(node, "hasInput", new JsonArray([.. c.RequiredDocuments.Select((d, i) => new JsonObject
+        {
+            ["@id"] = $"{id}#evidence-{i + 1}", ["@type"] = "Evidence", ["identifier"] = $"{id}#evidence-{i + 1}", ["name"] = d,
+        })]));
 
-        var laws = c.Laws.Select(l => new JsonObject { ["@type"] = "LegalResource", ["name"] = l }).ToList();
-        Add(node, "follows", new JsonArray([.. laws.Select(l => new JsonObject { ["@type"] = "Rule", ["name"] = l["name"]!.GetValue<string>(), ["implements"] = l.DeepClone() })]));
+        // The form names each law in one line: that line is the rule's name and description and the legal resource's name.
+        var laws = c.Laws.Select((l, i) => new JsonObject { ["@id"] = $"{id}#law-{i + 1}", ["@type"] = "LegalResource", ["name"] = l }).ToList();
+        Add(node, "follows", new JsonArray([.. laws.Select((l, i) => new JsonObject
+        {
+            ["@id"] = $"{id}#rule-{i + 1}",
+            ["@type"] = "Rule",
+            ["identifier"] = $"{id}#rule-{i + 1}",
+            ["name"] = l["name"]!.GetValue<string>(),
+            ["description"] = l["name"]!.GetValue<string>(),
+            ["implements"] = l.DeepClone(),
+        })]));
         Add(node, "hasLegalResource", new JsonArray([.. laws]));
         Add(node, "processingTime", Duration(c.AverageDuration));
         Add(node, "averageDurationText", c.AverageDuration.Text);
-        Add(node, "isGroupedBy", new JsonArray([.. c.LifeEvents.Select(e => (JsonNode)Concept("lifeEvent", e, "LifeEvent"))]));
+        Add(node, "isGroupedBy", new JsonArray([.. c.LifeEvents.Select(e => (JsonNode)LifeEvent(e))]));
         Add(node, "serviceType", new JsonArray([.. c.ServiceTypes.Select(t => JsonValue.Create(Labels.Code(t)))]));
         Add(node, "level", new JsonArray([.. c.Levels.Select(l => JsonValue.Create(Labels.Code(l)))]));
         Add(node, "nature", c.Nature is { } n ? Labels.Code(n) : null);
@@ -185,12 +204,22 @@ public sealed class JsonLdExport(string? baseUri = null)
             ["@type"] = "PublicOrganisation",
             ["prefLabel"] = card.Agency?.Name ?? card.Content.Provider.Agency ?? "",
         };
-        if ((card.Province ?? card.Agency?.Province) is { Length: > 0 } province)
-        {
-            org["spatial"] = new JsonObject { ["@type"] = "Location", ["prefLabel"] = province };
-        }
-
+        // CPSV-AP requires the organisation's area: its province, or the country for a national body
+        org["spatial"] = (card.Province ?? card.Agency?.Province) is { Length: > 0 } province
+            ? new JsonObject { ["@type"] = "Location", ["prefLabel"] = province }
+            : new JsonObject { ["@id"] = Country, ["@type"] = "Location", ["prefLabel"] = "ایران" };
         return org;
+    }
+
+    /// <summary>A life event: a <c>cv:LifeEvent</c> and so a <c>cv:Event</c> (typed as both: validators do no inference),
+    /// with the spec's code as identifier and notation and the Persian label as name and label.</summary>
+    private static JsonObject LifeEvent(LifeEvent value)
+    {
+        var node = Concept("lifeEvent", value, "LifeEvent");
+        node["@type"] = new JsonArray("LifeEvent", "Event");
+        node["identifier"] = Labels.Code(value);
+        node["name"] = Labels.Of(value);
+        return node;
     }
 
     private static JsonObject Concept<T>(string scheme, T value, string type = "Concept") where T : struct, Enum => new()

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 
 namespace ServiceRegistry.Core.Feeds;
@@ -10,7 +11,23 @@ namespace ServiceRegistry.Core.Feeds;
 public sealed record FeedEntry(PublicChange Change, string AgencyName, string? Province)
 {
     public string Cursor => ChangeFeed.CursorOf(Change.Seq);
+
+    /// <summary>The change as the feed and webhooks send it.</summary>
+    public ChangeItem ToItem() =>
+        new(Cursor, Change.Kind, Change.CardId, Change.ServiceId, Change.Version, Change.At, Change.Title,
+            new ChangeAgency(Change.AgencyId, AgencyName, Province), Change.Content, Change.ChangedParts);
 }
+
+/// <summary>The agency a change belongs to.</summary>
+public sealed record ChangeAgency(int Id, string Name, string? Province);
+
+/// <summary>One change: what happened (<c>kind</c>: published, revised, archived, templateChanged; ignore kinds you do not
+/// know), to which service, and the service as the public saw it afterwards (<c>card</c>, the spec's JSON; null when it left
+/// the catalog). <c>cursor</c> resumes the feed right after this change; <c>changedParts</c> (templateChanged only) names the
+/// parts of the national template that changed under this service.</summary>
+public sealed record ChangeItem(
+    string Cursor, PublicChangeKind Kind, int Id, string? ServiceId, int Version, DateTime At, string Title, ChangeAgency Agency,
+    CardContent? Card, IReadOnlyList<string>? ChangedParts);
 
 /// <summary>
 /// Reads the public changes after a cursor, in commit order. The cursor is opaque to clients (base64url of a version
@@ -56,6 +73,17 @@ public sealed class ChangeFeed(RegistryDbContext db)
                join a in db.Agencies on c.AgencyId equals a.Id
                orderby c.Seq
                select new FeedEntry(c, a.Name, a.Province)).Take(limit).ToListAsync(ct);
+
+    /// <summary>One change by its position (a webhook delivery's).</summary>
+    public async Task<FeedEntry?> FindAsync(long seq, CancellationToken ct) =>
+        await (from c in db.PublicChanges.AsNoTracking()
+               where c.Seq == seq
+               join a in db.Agencies on c.AgencyId equals a.Id
+               select new FeedEntry(c, a.Name, a.Province)).SingleOrDefaultAsync(ct);
+
+    /// <summary>The position of the newest change (0 when there is none).</summary>
+    public async Task<long> EndAsync(CancellationToken ct) =>
+        await db.PublicChanges.MaxAsync(c => (long?)c.Seq, ct) ?? 0;
 
     /// <summary>The newest changes, newest first (the Atom feed).</summary>
     public async Task<IReadOnlyList<FeedEntry>> LatestAsync(int count, CancellationToken ct) =>

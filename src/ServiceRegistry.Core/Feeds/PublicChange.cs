@@ -15,6 +15,10 @@ public enum PublicChangeKind
 
     /// <summary>A published service left the public catalog (archived: the registry's only way to withdraw one).</summary>
     [Display(Name = "بایگانی")] Archived,
+
+    /// <summary>The national template a published service follows changed (a substantive change was published, or the
+    /// template was archived): the service is flagged until its agency answers (the parts in <see cref="PublicChange.ChangedParts"/>).</summary>
+    [Display(Name = "تغییر الگو")] TemplateChanged,
 }
 
 /// <summary>
@@ -29,6 +33,7 @@ public sealed class PublicChange
 
     public PublicChange(PublicChangeKind kind, ServiceCard card)
     {
+        Detail = kind == PublicChangeKind.TemplateChanged ? card.TemplateChanges : null;
         Kind = kind;
         CardId = card.Id;
         Card = card;
@@ -61,4 +66,9 @@ public sealed class PublicChange
 
     /// <summary>The card as the public saw it after the change (the spec's JSON); null when it left the catalog.</summary>
     public CardContent? Content { get; private set; }
+
+    /// <summary>For <see cref="PublicChangeKind.TemplateChanged"/>: the template's parts that changed, comma-separated (as the card keeps them).</summary>
+    public string? Detail { get; private set; }
+
+    public IReadOnlyList<string>? ChangedParts => Detail?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -7,7 +7,7 @@ namespace ServiceRegistry.Core.Feeds;
 
 /// <summary>
 /// Adds a <see cref="PublicChange"/> for every card whose public face changes in a save: it became published, its
-/// published content changed, or it left the catalog. Hooked into the context (not the workflow), so every writer —
+/// published content changed, it left the catalog, or the national template it follows changed. Hooked into the context (not the workflow), so every writer —
 /// workflow, import command, demo data — records its changes in the same transaction as the card, and Cards and
 /// Review know nothing of the feed.
 /// </summary>
@@ -70,8 +70,18 @@ public sealed class PublicChangeRecorder : SaveChangesInterceptor
         {
             (false, true) => PublicChangeKind.Published,
             (true, false) => PublicChangeKind.Archived,
-            (true, true) when entry.Property(c => c.Version).OriginalValue != entry.Entity.Version => PublicChangeKind.Revised,
+            (true, true) when entry.Property(c => c.Version).OriginalValue != entry.Entity.Version =>
+                TemplateFlagged(entry) ? PublicChangeKind.TemplateChanged : PublicChangeKind.Revised,
             _ => null,
         };
+    }
+
+    /// <summary>The save flags the service because its national template changed (new parts in its pending template
+    /// changes, content untouched); answering the change (content accepted or kept) is an ordinary revision.</summary>
+    private static bool TemplateFlagged(EntityEntry<ServiceCard> entry)
+    {
+        var before = entry.Property(c => c.TemplateChanges).OriginalValue;
+        var after = entry.Entity.TemplateChanges;
+        return after is not null && after != before && !entry.Property(c => c.Content).IsModified;
     }
 }

@@ -12,12 +12,6 @@ namespace ServiceRegistry.Web.Api;
 /// </summary>
 public static class ChangesApi
 {
-    /// <summary>One change: what happened (<c>kind</c>: published, revised, archived; ignore kinds you do not know), to which
-    /// service, and the service as the public saw it afterwards (<c>card</c>, the spec's JSON; null when it left the catalog).
-    /// <c>cursor</c> resumes the feed right after this change.</summary>
-    public sealed record ChangeItem(
-        string Cursor, PublicChangeKind Kind, int Id, string? ServiceId, int Version, DateTime At, string Title, AgencyRef Agency, CardContent? Card);
-
     /// <summary>A page of changes, oldest first; <c>next</c> is the cursor to ask with next time (the given one when nothing
     /// is new), <c>more</c> whether more changes are waiting now.</summary>
     public sealed record ChangePage(IReadOnlyList<ChangeItem> Items, string Next, bool More);
@@ -27,7 +21,7 @@ public static class ChangesApi
         app.MapGet("/api/v1/changes", ListChanges).WithName(nameof(ListChanges)).WithTags("Changes")
             .WithSummary("Every change to public data in commit order, after a cursor (omit it to start from the first change)")
             .WithDescription("Harvest by asking with `after` = the `next` of the previous page until `more` is false, then poll with it. "
-                + "A cursor never skips or repeats a change, even while several nodes write. Kinds: published, revised, archived "
+                + "A cursor never skips or repeats a change, even while several nodes write. Kinds: published, revised, archived, templateChanged "
                 + "(more may be added: skip unknown kinds). `limit` is 1–1000, default 100. A cursor this feed did not hand out is a 400.");
         app.MapGet("/feed.atom", AtomFeed).ExcludeFromDescription();
         return app;
@@ -54,13 +48,9 @@ public static class ChangesApi
 
         var take = limit ?? ChangeFeed.DefaultLimit;
         var entries = await feed.ReadAsync(seq, take + 1, ct);
-        var items = entries.Take(take).Select(ToItem).ToList();
+        var items = entries.Take(take).Select(e => e.ToItem()).ToList();
         return TypedResults.Ok(new ChangePage(items, items.Count > 0 ? items[^1].Cursor : ChangeFeed.CursorOf(seq), entries.Count > take));
     }
-
-    private static ChangeItem ToItem(FeedEntry e) =>
-        new(e.Cursor, e.Change.Kind, e.Change.CardId, e.Change.ServiceId, e.Change.Version, e.Change.At, e.Change.Title,
-            new AgencyRef(e.Change.AgencyId, e.AgencyName, e.Province), e.Change.Content);
 
     /// <summary>The latest 50 changes as Atom 1.0, titles in Persian («انتشار: …»), each linking to the service's page.</summary>
     public static async Task AtomFeed(HttpContext http, ChangeFeed feed, CancellationToken ct)

@@ -38,7 +38,6 @@ public static class ServiceSchema
             ["name"] = c.Title,
             ["description"] = Description(card),
             ["identifier"] = card.ServiceId,
-            ["inLanguage"] = "fa",
             ["provider"] = provider,
             ["areaServed"] = new JsonObject
             {

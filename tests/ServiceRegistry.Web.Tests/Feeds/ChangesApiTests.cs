@@ -168,6 +168,31 @@ public sealed class ChangesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Changes_TemplateArchived_ItsPublishedInstanceHasATemplateChangedChange()
+    {
+        // Arrange: a ministry's published template and a province's published instance of it
+        const string ministry = "وزارت نمونه فهرست تغییرات";
+        const string province = "اداره کل نمونه فهرست تغییرات لرستان";
+        await _app.AgencyAsync(ministry, null);
+        await _app.AgencyAsync(province, "لرستان", ministry);
+        var template = (await _app.SeedAsync(new CardBuilder().Titled("الگوی ملی فهرست تغییرات").OfAgency(ministry).AsTemplate().Published("19000000001")))[0].Id;
+        var instance = (await _app.SeedAsync(new CardBuilder().OfAgency(province, "لرستان").InstanceOf(template).Published("19000000002")))[0].Id;
+        var admin = await _app.ClientAsAsync(await _app.UserAsync(Roles.NationalAdmin));
+        var start = (await _app.CreateBrowserlessClient().GetFromJsonAsync<JsonElement>("/api/v1/changes", Ct)).GetProperty("next").GetString();
+
+        // Act
+        await PostOkAsync(admin, $"/api/v1/services/{template}/archive");
+        var page = await _app.CreateBrowserlessClient().GetFromJsonAsync<JsonElement>($"/api/v1/changes?after={start}", Ct);
+
+        // Assert: the template left the catalog; its instance stays published, flagged, with the parts that changed
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([(template, "archived"), (instance, "templateChanged")], items.Select(i => (i.GetProperty("id").GetInt32(), i.GetProperty("kind").GetString())).Order());
+        var flagged = items.Single(i => i.GetProperty("id").GetInt32() == instance);
+        Assert.Equal(["archived"], flagged.GetProperty("changedParts").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(JsonValueKind.Object, flagged.GetProperty("card").ValueKind);
+    }
+
+    [Fact]
     public async Task OpenApi_DescribesTheChangeFeed()
     {
         // Act
@@ -187,7 +212,7 @@ public sealed class ChangesApiTests : IAsyncLifetime
                 .InStatus(status, status is CardStatus.Published or CardStatus.IdIssued ? $"9{name.GetHashCode(StringComparison.Ordinal) & 0xFFFF:D6}{i:D4}" : null))
             .ToArray())).Select(c => c.Id).ToList();
 
-    private static async Task<JsonElement> PostOkAsync(HttpClient client, string path, object? body = null)
+    internal static async Task<JsonElement> PostOkAsync(HttpClient client, string path, object? body = null)
     {
         var response = await client.PostAsJsonAsync(path, body ?? new { }, Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
@@ -196,7 +221,7 @@ public sealed class ChangesApiTests : IAsyncLifetime
     }
 
     /// <summary>A revision with a new title, through the whole workflow: revise, edit, submit, approve, publish.</summary>
-    private static async Task ReviseAsync(HttpClient editor, HttpClient admin, int id)
+    internal static async Task ReviseAsync(HttpClient editor, HttpClient admin, int id)
     {
         var revision = (await PostOkAsync(editor, $"/api/v1/services/{id}/revise")).GetProperty("id").GetInt32();
         var response = await editor.GetAsync($"/api/v1/services/{revision}", Ct);

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
+using System.Xml.Schema;
 using ServiceRegistry.Testing;
+using ServiceRegistry.Web.Tests.Api;
 
 namespace ServiceRegistry.Web.Tests.Feeds;
 
@@ -137,6 +139,122 @@ public sealed class SearchEnginesTests : IAsyncLifetime
 
             // the policy lets the page run only its own files; a JSON-LD data block is not a script it runs
             Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Sitemap_OneFileAndIndexWithItsFiles_ValidateAgainstTheSitemapProtocolSchema()
+    {
+        // Arrange: the protocol 0.9 as a schema (tests/fixtures/sitemaps), one file, and an index of files of 3 addresses
+        var schemas = new XmlSchemaSet();
+        schemas.Add("http://www.sitemaps.org/schemas/sitemap/0.9", Path.Combine(CpsvApShaclTests.Root, "tests", "fixtures", "sitemaps", "sitemap.xsd"));
+        await using var node = _app.AnotherNode("xsd-sitemaps", ("SearchEngines:UrlsPerSitemap", "3"));
+        var one = _app.CreateBrowserlessClient();
+        var split = node.CreateClient();
+
+        // Act
+        var documents = new List<(string Name, XDocument Xml)> { ("/sitemap.xml", XDocument.Parse(await one.GetStringAsync("/sitemap.xml", Ct))) };
+        var index = XDocument.Parse(await split.GetStringAsync("/sitemap.xml", Ct));
+        documents.Add(("index", index));
+        foreach (var part in index.Root!.Elements(Sitemap + "sitemap").Select(s => new Uri(s.Element(Sitemap + "loc")!.Value).AbsolutePath))
+        {
+            documents.Add((part, XDocument.Parse(await split.GetStringAsync(part, Ct))));
+        }
+
+        var errors = new List<string>();
+        foreach (var (name, xml) in documents)
+        {
+            xml.Validate(schemas, (_, e) => errors.Add($"{name}: {e.Severity} {e.Message}"));
+        }
+
+        // Assert
+        Assert.Empty(errors);
+        Assert.Equal(Sitemap + "urlset", documents[0].Xml.Root!.Name);
+        Assert.Equal(Sitemap + "sitemapindex", index.Root.Name);
+        Assert.True(documents.Count >= 4, $"{documents.Count} documents");
+    }
+
+    [Fact]
+    public async Task ServicePage_EachDemoService_JsonLdUsesOnlySchemaOrgTypesWithTheirOwnProperties()
+    {
+        // Arrange
+        var client = _app.CreateBrowserlessClient();
+        var errors = new List<string>();
+
+        // Act: every node of every published page's block against schema.org's types and the properties each may carry
+        foreach (var id in await PublishedAsync(client))
+        {
+            var page = await RegistryApp.ParseAsync(await client.GetAsync($"/services/{id}", Ct));
+            var ld = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
+            if (ld.GetProperty("@context").GetString() != "https://schema.org")
+            {
+                errors.Add($"{id}: @context");
+            }
+
+            CheckSchemaOrg(ld, $"/services/{id}", errors);
+        }
+
+        // Assert
+        Assert.Empty(errors);
+    }
+
+    /// <summary>schema.org (version 29) types the page uses, with the properties schema.org gives them (their own and inherited
+    /// ones that the page could use): a property outside these is one search engines ignore or flag.</summary>
+    private static readonly string[] ThingProperties = ["@id", "@type", "@context", "name", "description", "url", "identifier", "alternateName", "sameAs"];
+
+    private static readonly Dictionary<string, string[]> SchemaOrg = new()
+    {
+        ["GovernmentService"] = [.. ThingProperties, "provider", "areaServed", "serviceType", "audience", "offers", "availableChannel", "serviceOperator", "jurisdiction", "category", "termsOfService", "isRelatedTo"],
+        ["GovernmentOrganization"] = [.. ThingProperties, "parentOrganization", "address", "areaServed", "email", "telephone"],
+        ["AdministrativeArea"] = [.. ThingProperties, "containedInPlace"],
+        ["Country"] = [.. ThingProperties, "containedInPlace"],
+        ["Audience"] = [.. ThingProperties, "audienceType", "geographicArea"],
+        ["Offer"] = [.. ThingProperties, "price", "priceCurrency", "eligibleRegion", "category"],
+    };
+
+    private static void CheckSchemaOrg(JsonElement node, string at, List<string> errors)
+    {
+        if (node.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in node.EnumerateArray())
+            {
+                CheckSchemaOrg(item, at + "[]", errors);
+            }
+
+            return;
+        }
+
+        if (node.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        var type = node.TryGetProperty("@type", out var t) ? t.GetString() ?? "" : "";
+        if (!SchemaOrg.TryGetValue(type, out var allowed))
+        {
+            errors.Add($"{at}: type «{type}» is not one of schema.org's types used here");
+            return;
+        }
+
+        foreach (var property in node.EnumerateObject())
+        {
+            if (!allowed.Contains(property.Name))
+            {
+                errors.Add($"{at}: {type} has no property {property.Name} in schema.org");
+            }
+
+            if (property.Name is "url" or "@id" && !Uri.TryCreate(property.Value.GetString(), UriKind.Absolute, out _))
+            {
+                errors.Add($"{at}.{property.Name}: not an absolute address");
+            }
+
+            CheckSchemaOrg(property.Value, $"{at}.{property.Name}", errors);
+        }
+
+        if (type == "Offer" && (node.GetProperty("price").ValueKind != JsonValueKind.Number
+            || !System.Text.RegularExpressions.Regex.IsMatch(node.GetProperty("priceCurrency").GetString() ?? "", "^[A-Z]{3}$")))
+        {
+            errors.Add($"{at}: an Offer needs a numeric price and an ISO 4217 currency");
         }
     }
 

@@ -98,6 +98,9 @@ public sealed class PermissionTableTests : IAsyncLifetime
         new("GET /admin/api-tokens", Fixture.None, Who.Admin),
         new("POST /admin/api-tokens", Fixture.None, Who.Admin),
         new("POST /admin/api-tokens?handler=revoke", Fixture.None, Who.Admin),
+        new("GET /admin/webhooks", Fixture.None, Who.Admin),
+        new("POST /admin/webhooks", Fixture.None, Who.Admin),
+        new("POST /admin/webhooks?handler=toggle", Fixture.None, Who.Admin),
 
         // catalog API, its description and exports
         new("GET /api", Fixture.None, Everyone),
