@@ -84,6 +84,15 @@ public sealed partial class ServiceCard
         Update(TemplateParts.Effective(template.Content, Content, overridden), now);
     }
 
+    /// <summary>Bulk loading (synthetic registries, written without EF): this card, whose content was made from the
+    /// template's (<see cref="TemplateParts.Effective"/>), follows the template stored as <paramref name="templateId"/>.</summary>
+    internal void FollowStored(int templateId, int templateVersion, IReadOnlyCollection<string> overridden)
+    {
+        TemplateId = templateId;
+        TemplateVersion = templateVersion;
+        OverriddenParts = Join(overridden);
+    }
+
     /// <summary>After an edit of an instance: the shared parts that now differ from the template are its overrides
     /// (a part with a template change still pending keeps its state until it is accepted or kept).</summary>
     public void RefreshOverrides(CardContent template)

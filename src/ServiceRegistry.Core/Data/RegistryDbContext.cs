@@ -91,8 +91,11 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             card.Property(c => c.SearchText).IsRequired();
             card.Property(c => c.TitleKey).IsRequired();
             card.Property(c => c.Nature).HasConversion<string>();
-            card.HasIndex(c => new { c.Status, c.TitleKey, c.Types, c.Levels, c.LifeEvents, c.Nature, c.Maturity, c.IsFree, c.AgencyId, c.Province, c.UpdatedAt })
-                .HasDatabaseName("IX_Cards_Catalog");
+            card.HasIndex(c => new
+            {
+                c.Status, c.TitleKey, c.Types, c.Levels, c.LifeEvents, c.Nature, c.Maturity, c.IsFree, c.AgencyId, c.Province, c.UpdatedAt,
+                c.TemplateId, c.IsTemplate, c.RevisionOfId,
+            }).HasDatabaseName("IX_Cards_Catalog");
             card.HasIndex(c => new
             {
                 c.Status, c.AgencyId, c.Province, c.Maturity, c.VisitsPerYear, c.InquiriesByHandPerYear, c.RecipientsPerYear, c.FeesPerYear, c.FieldsFilled, c.FieldsExpected,
