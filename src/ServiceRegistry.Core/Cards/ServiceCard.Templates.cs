@@ -111,6 +111,21 @@ public sealed partial class ServiceCard
         Move(actor, now, Status, AuditActions.TemplateChanged, string.Join("، ", labels));
     }
 
+    /// <summary>Why an edit made on version <paramref name="seen"/> of this instance is stale because its national
+    /// template changed since (Persian, naming the changed parts), or null: the change moved the instance's version,
+    /// and it must be answered (accepted or kept) before the instance's text is edited on top of it.</summary>
+    public string? TemplateChangedSince(int seen)
+    {
+        if (seen >= Version || TemplateChanges is null)
+        {
+            return null;
+        }
+
+        var what = TemplateArchived ? "الگوی ملی این شناسنامه بایگانی شده است" : $"الگوی ملی این شناسنامه تغییر کرده است ({Names(ChangedParts.ToList())})";
+        return $"{what} و شما نسخه {Text.PersianText.ToPersianDigits(seen.ToString(System.Globalization.CultureInfo.InvariantCulture))} را ویرایش کرده‌اید. "
+            + "ابتدا تغییر الگو را بررسی کنید (پذیرفتن متن الگو یا نگه‌داشتن متن خودتان)، سپس ویرایش را روی نسخه تازه انجام دهید.";
+    }
+
     /// <summary>Instance editors answer a template change while they may change the card: not while it is under review.</summary>
     public WorkflowResult CanAnswerTemplateChange(Actor actor) =>
         !actor.IsEditorOf(this) && !actor.IsHeadOf(this) ? WorkflowResult.NotAllowed("فقط کارشناسان همین دستگاه به تغییر الگو پاسخ می‌دهند.")
