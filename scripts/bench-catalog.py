@@ -2,7 +2,7 @@
 """Latency of the catalog against a running app: cold searches with facets (every query distinct, so the result
 cache never answers), the card page, and the list API. Prints one markdown table row per measurement.
 Usage: bench-catalog.py BASE_URL LABEL"""
-import http.client, json, random, statistics, sys, time, urllib.parse
+import http.client, json, os, random, statistics, sys, time, urllib.parse
 
 base, label = sys.argv[1], sys.argv[2]
 host = urllib.parse.urlparse(base)
@@ -47,9 +47,21 @@ def measure(paths, name):
     return lat
 
 get("/healthz")
+# the coverage matrix (province x template) before anything else has read the cards: the database's cold start
+ms, status, _ = get("/templates/coverage")
+if status != 200:
+    raise SystemExit(f"/templates/coverage: {status}")
+print(f"| {label} | coverage matrix /templates/coverage, first request after start | 1 | {ms:.1f} | | |")
 # the first catalog request after start waits for the catalog index's full load (started in the background at start-up)
 ms, _, _ = get("/api/v1/services?pageSize=1")
 print(f"| {label} | first list request after start (waits for the catalog index to load) | 1 | {ms:.1f} | | |")
+# grouping: how many results stand for a national template and its instances
+_, _, body = get("/api/v1/services?pageSize=100&sort=title")
+page = json.loads(body)
+national = [i for i in page["items"] if i.get("templateId")]
+offered = [i["offeredIn"] for i in national]
+print(f"| {label} | grouped list: total {page['total']} services; of the first 100 by title, {len(national)} national "
+      f"(offered in {min(offered, default=0)}-{max(offered, default=0)} provinces) | 1 | | | |")
 
 # A query's text is "new" the first time it is searched; afterwards other filters and pages reuse its match set
 # (cached per catalog stamp), as when a person searches and then narrows by facets.
@@ -89,12 +101,15 @@ summarize(lat, f"misspelt words, cold ({suggested} of {len(lat)} answered with a
 measure(queries[:100], "search + facets, repeated (cached by stamp)")
 
 # The e-readiness dashboard (figures, rankings, the services list) under filters and words, each view cold.
-dashboard = ["/dashboard" + ("?" + f.lstrip("&") if f else "") for f in filters[1:]] + \
-    ["/dashboard?q=" + urllib.parse.quote(w) for w in ("پروانه", "شهرداری", "مستمری", "بیمه")] + \
-    ["/dashboard/province/" + urllib.parse.quote(p) for p in ("تهران", "فارس", "لرستان")]
-measure(dashboard, "dashboard views (filters, words, provinces), cold")
-ms, _, _ = get("/dashboard?q=" + urllib.parse.quote("درخواست"))
-print(f"| {label} | dashboard for a word every card has («درخواست»), cold | 1 | {ms:.1f} | | |")
+# BENCH_DASHBOARD=0 leaves it out (catalog and template figures only, on a busy machine).
+if os.environ.get("BENCH_DASHBOARD", "1") != "0":
+    dashboard = ["/dashboard" + ("?" + f.lstrip("&") if f else "") for f in filters[1:]] + \
+        ["/dashboard?q=" + urllib.parse.quote(w) for w in ("پروانه", "شهرداری", "مستمری", "بیمه")] + \
+        ["/dashboard/province/" + urllib.parse.quote(p) for p in ("تهران", "فارس", "لرستان")]
+    measure(dashboard, "dashboard views (filters, words, provinces), cold")
+    ms, _, _ = get("/dashboard?q=" + urllib.parse.quote("درخواست"))
+    print(f"| {label} | dashboard for a word every card has («درخواست»), cold | 1 | {ms:.1f} | | |")
+
 # card pages: ids from search results
 ids = []
 for p in queries[:40]:
@@ -103,3 +118,11 @@ for p in queries[:40]:
 ids = list(dict.fromkeys(ids))[:100]
 measure([f"/services/{i}" for i in ids], "card page /services/{id}")
 measure([f"/api/v1/services/{i}" for i in ids], "card API /api/v1/services/{id}")
+
+# National templates: the matrix page by page (each page read from the database: nothing cached), a template's
+# coverage in the API, and a template's public page with "where to go" (the offices of every published instance).
+templates = list(dict.fromkeys(i["templateId"] for i in national))[:40]
+if templates:
+    measure([f"/templates/coverage?page={n}" for n in range(1, 21)], "coverage matrix /templates/coverage?page=1..20")
+    measure([f"/api/v1/templates/{t}/coverage" for t in templates], "template coverage API /api/v1/templates/{id}/coverage")
+    measure([f"/services/{t}" for t in templates], "template page with where to go /services/{template}")

@@ -84,6 +84,15 @@ public sealed partial class ServiceCard
         Update(TemplateParts.Effective(template.Content, Content, overridden), now);
     }
 
+    /// <summary>Bulk loading (synthetic registries, written without EF): this card, whose content was made from the
+    /// template's (<see cref="TemplateParts.Effective"/>), follows the template stored as <paramref name="templateId"/>.</summary>
+    internal void FollowStored(int templateId, int templateVersion, IReadOnlyCollection<string> overridden)
+    {
+        TemplateId = templateId;
+        TemplateVersion = templateVersion;
+        OverriddenParts = Join(overridden);
+    }
+
     /// <summary>After an edit of an instance: the shared parts that now differ from the template are its overrides
     /// (a part with a template change still pending keeps its state until it is accepted or kept).</summary>
     public void RefreshOverrides(CardContent template)
@@ -100,6 +109,21 @@ public sealed partial class ServiceCard
         TemplateChanges = Join(Keys(TemplateChanges).Concat(parts));
         var labels = parts.Select(p => TemplateParts.Find(p)?.Label ?? "بایگانی الگو");
         Move(actor, now, Status, AuditActions.TemplateChanged, string.Join("، ", labels));
+    }
+
+    /// <summary>Why an edit made on version <paramref name="seen"/> of this instance is stale because its national
+    /// template changed since (Persian, naming the changed parts), or null: the change moved the instance's version,
+    /// and it must be answered (accepted or kept) before the instance's text is edited on top of it.</summary>
+    public string? TemplateChangedSince(int seen)
+    {
+        if (seen >= Version || TemplateChanges is null)
+        {
+            return null;
+        }
+
+        var what = TemplateArchived ? "الگوی ملی این شناسنامه بایگانی شده است" : $"الگوی ملی این شناسنامه تغییر کرده است ({Names(ChangedParts.ToList())})";
+        return $"{what} و شما نسخه {Text.PersianText.ToPersianDigits(seen.ToString(System.Globalization.CultureInfo.InvariantCulture))} را ویرایش کرده‌اید. "
+            + "ابتدا تغییر الگو را بررسی کنید (پذیرفتن متن الگو یا نگه‌داشتن متن خودتان)، سپس ویرایش را روی نسخه تازه انجام دهید.";
     }
 
     /// <summary>Instance editors answer a template change while they may change the card: not while it is under review.</summary>

@@ -156,7 +156,7 @@ public sealed partial class CatalogIndex(IServiceScopeFactory scopes, ILogger<Ca
 
     private static IQueryable<CatalogRow> Rows(IQueryable<Cards.ServiceCard> cards) =>
         cards.Select(c => new CatalogRow(c.Id, c.Status, c.AgencyId, c.Province, c.Types, c.Levels, c.LifeEvents, c.Nature,
-            c.Maturity, c.IsFree, c.TitleKey, c.UpdatedAt));
+            c.Maturity, c.IsFree, c.TitleKey, c.UpdatedAt, c.TemplateId ?? (c.IsTemplate ? c.RevisionOfId ?? c.Id : 0), c.IsTemplate && c.RevisionOfId == null));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Catalog index: loading at start-up failed; the first search will load it")]
     private partial void LogWarmFailed(Exception e);

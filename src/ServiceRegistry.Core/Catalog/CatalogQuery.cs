@@ -31,13 +31,22 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
     /// <summary>The catalog stamp: changes whenever any card is added, changed or removed.</summary>
     public Task<long> StampAsync(CancellationToken ct = default) => _sql.StampAsync(ct);
 
-    /// <summary>A page of results with the total and facet counts. <paramref name="page"/> is 1-based.</summary>
-    public async Task<CatalogPage> SearchAsync(CatalogFilter filter, int page = 1, int pageSize = 20, CatalogSort sort = CatalogSort.Relevance, CancellationToken ct = default)
+    /// <summary>A page of results with the total and facet counts, every card a result. <paramref name="page"/> is 1-based.</summary>
+    public Task<CatalogPage> SearchAsync(CatalogFilter filter, int page = 1, int pageSize = 20, CatalogSort sort = CatalogSort.Relevance, CancellationToken ct = default) =>
+        SearchAsync(filter, page, pageSize, sort, grouped: false, ct);
+
+    /// <summary>The public catalog's page: a national template and its instances are one result, counted once in the
+    /// total and in each facet value any of its matching cards has; the template stands for them when it matches, else
+    /// its first matching instance (a province filter thus shows that province's instance).</summary>
+    public Task<CatalogPage> SearchGroupedAsync(CatalogFilter filter, int page = 1, int pageSize = 20, CatalogSort sort = CatalogSort.Relevance, CancellationToken ct = default) =>
+        SearchAsync(filter, page, pageSize, sort, grouped: true, ct);
+
+    private async Task<CatalogPage> SearchAsync(CatalogFilter filter, int page, int pageSize, CatalogSort sort, bool grouped, CancellationToken ct)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var stamp = await StampAsync(ct);
-        var key = filter.Key();
+        var key = filter.Key() + (grouped ? "|grouped" : "");
         var facetKey = $"catalog:facets:{stamp}:{key}";
         var itemsKey = $"catalog:items:{stamp}:{key}:{sort}:{page}:{pageSize}";
         if (cache.TryGetValue(facetKey, out (long Total, CatalogFacets Facets, CatalogSuggestion? Suggestion) counted)
@@ -49,14 +58,14 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
         // The database finds the cards whose text matches; the snapshot filters, counts and orders them.
         var snapshot = await index.AtLeastAsync(stamp, ct);
         var words = filter.Words;
-        using (var matched = await MatchAsync(snapshot, filter, words, ct))
+        using (var matched = await MatchAsync(snapshot, filter, words, grouped, ct))
         {
             var counts = matched.Counts;
-            var suggestion = counts.Total == 0 && words.Count > 0 ? await SuggestAsync(snapshot, filter, ct) : null;
+            var suggestion = counts.Total == 0 && words.Count > 0 ? await SuggestAsync(snapshot, filter, grouped, ct) : null;
             counted = (counts.Total, await FacetsAsync(snapshot, counts, filter, ct), suggestion);
             cache.Set(facetKey, counted, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
             var ids = snapshot.Page(matched.Hits, sort, words, (page - 1) * pageSize, pageSize);
-            items = await ItemsAsync(ids, ct);
+            items = await ItemsAsync(ids, grouped, ct);
             cache.Set(itemsKey, items, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
         }
 
@@ -67,14 +76,14 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
     /// "Did you mean": the query with its unknown words corrected from published titles (<see cref="SearchSpelling"/>),
     /// if that query finds something with the same filters; otherwise null.
     /// </summary>
-    private async Task<CatalogSuggestion?> SuggestAsync(CatalogSnapshot snapshot, CatalogFilter filter, CancellationToken ct)
+    private async Task<CatalogSuggestion?> SuggestAsync(CatalogSnapshot snapshot, CatalogFilter filter, bool grouped, CancellationToken ct)
     {
         if (index.Spelling(snapshot).Suggest(filter.Words) is not { } words)
         {
             return null;
         }
 
-        using var matched = await MatchAsync(snapshot, filter, words, ct);
+        using var matched = await MatchAsync(snapshot, filter, words, grouped, ct);
         var total = matched.Counts.Total;
         return total > 0 ? new CatalogSuggestion(string.Join(' ', words), total) : null;
     }
@@ -84,7 +93,7 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
     {
         var snapshot = await index.AtLeastAsync(await StampAsync(ct), ct);
         var words = filter.Words;
-        using var matched = await MatchAsync(snapshot, filter, words, ct);
+        using var matched = await MatchAsync(snapshot, filter, words, false, ct);
         return snapshot.Page(matched.Hits, sort, words, Math.Max(0, skip), Math.Max(0, take));
     }
 
@@ -92,11 +101,11 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
     /// The snapshot's rows that pass the filter with these words (matched in the database's full-text index), marked
     /// in a pooled bit set, and the facet counts over them. Disposing returns the set to the pool.
     /// </summary>
-    private async Task<Matched> MatchAsync(CatalogSnapshot snapshot, CatalogFilter filter, IReadOnlyList<string> words, CancellationToken ct)
+    private async Task<Matched> MatchAsync(CatalogSnapshot snapshot, CatalogFilter filter, IReadOnlyList<string> words, bool grouped, CancellationToken ct)
     {
         var text = words.Count > 0 ? await MatchingAsync(snapshot, words, ct) : null;
         var hits = ArrayPool<ulong>.Shared.Rent(snapshot.Words);
-        return new Matched(hits, snapshot.Evaluate(snapshot.Criteria(filter), text, hits));
+        return new Matched(hits, snapshot.Evaluate(snapshot.Criteria(filter), text, hits, grouped));
     }
 
     private sealed class Matched(ulong[] hits, CatalogCounts counts) : IDisposable
@@ -154,8 +163,9 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
         return set;
     }
 
-    /// <summary>The list columns of the cards of a page, in the page's order.</summary>
-    private async Task<IReadOnlyList<CatalogItem>> ItemsAsync(List<int> ids, CancellationToken ct)
+    /// <summary>The list columns of the cards of a page, in the page's order; grouped, each template's result with the
+    /// number of provinces that have a published instance (from the (TemplateId, Province, Status) index).</summary>
+    private async Task<IReadOnlyList<CatalogItem>> ItemsAsync(List<int> ids, bool grouped, CancellationToken ct)
     {
         if (ids.Count == 0)
         {
@@ -163,9 +173,23 @@ public sealed class CatalogQuery(RegistryDbContext db, IMemoryCache cache, Catal
         }
 
         var rows = await db.Cards.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Select(c => new CatalogItem(c.Id, c.Title, c.AgencyId, c.Agency!.Name, c.Province, c.Status, c.ServiceId, c.ParentServiceId, c.Maturity, c.IsFree, c.Types))
-            .ToDictionaryAsync(c => c.Id, ct);
-        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+            .Select(c => new
+            {
+                Item = new CatalogItem(c.Id, c.Title, c.AgencyId, c.Agency!.Name, c.Province, c.Status, c.ServiceId, c.ParentServiceId, c.Maturity, c.IsFree, c.Types),
+                TemplateId = c.TemplateId ?? (c.IsTemplate ? c.RevisionOfId ?? c.Id : (int?)null),
+            })
+            .ToDictionaryAsync(c => c.Item.Id, c => c.Item with { TemplateId = c.TemplateId }, ct);
+        var templates = rows.Values.Select(r => r.TemplateId).OfType<int>().Distinct().ToList();
+        var offered = grouped && templates.Count > 0
+            ? await db.Cards.AsNoTracking()
+                .Where(c => c.TemplateId != null && templates.Contains(c.TemplateId.Value) && c.Status == CardStatus.Published && c.RevisionOfId == null && c.Province != null)
+                .GroupBy(c => c.TemplateId!.Value)
+                .Select(g => new { Template = g.Key, Provinces = g.Select(c => c.Province).Distinct().Count() })
+                .ToDictionaryAsync(g => g.Template, g => g.Provinces, ct)
+            : [];
+        return ids.Where(rows.ContainsKey)
+            .Select(id => rows[id] is { TemplateId: { } t } item && offered.TryGetValue(t, out var n) ? item with { OfferedIn = n } : rows[id])
+            .ToList();
     }
 
     private async Task<CatalogFacets> FacetsAsync(CatalogSnapshot snapshot, CatalogCounts counts, CatalogFilter filter, CancellationToken ct)

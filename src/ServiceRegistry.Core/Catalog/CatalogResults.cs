@@ -2,11 +2,17 @@ using ServiceRegistry.Core.Cards;
 
 namespace ServiceRegistry.Core.Catalog;
 
-/// <summary>One service in a result list.</summary>
+/// <summary>One service in a result list (in a grouped list, one national service with its instances: <see cref="TemplateId"/>, <see cref="OfferedIn"/>).</summary>
 public sealed record CatalogItem(
     int Id, string Title, int AgencyId, string Agency, string? Province, CardStatus Status, string? ServiceId,
     string? ParentServiceId, int Maturity, bool IsFree, int Types)
 {
+    /// <summary>The national template this service belongs to (its own id for a template), or null for a standalone card.</summary>
+    public int? TemplateId { get; init; }
+
+    /// <summary>In a grouped list, for a template's result: how many provinces have a published instance of it.</summary>
+    public int OfferedIn { get; init; }
+
     public IReadOnlyList<ServiceType> ServiceTypes => Enum.GetValues<ServiceType>().Where(t => (Types & (1 << (int)t)) != 0).ToList();
 }
 

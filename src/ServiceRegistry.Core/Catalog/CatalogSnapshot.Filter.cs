@@ -77,9 +77,10 @@ internal sealed partial class CatalogSnapshot
 
     /// <summary>
     /// One pass: marks in <paramref name="hits"/> every live row that matches <paramref name="c"/> (and is in
-    /// <paramref name="text"/>, when given) and counts every facet over them.
+    /// <paramref name="text"/>, when given) and counts every facet over them. <paramref name="grouped"/>: a national
+    /// template and its instances are one result (<see cref="CountGroups"/>).
     /// </summary>
-    public CatalogCounts Evaluate(CatalogCriteria c, ulong[]? text, ulong[] hits)
+    public CatalogCounts Evaluate(CatalogCriteria c, ulong[]? text, ulong[] hits, bool grouped = false)
     {
         var counts = new CatalogCounts(_interned);
         if (c.None)
@@ -94,6 +95,8 @@ internal sealed partial class CatalogSnapshot
         var columns = _facet;
         var bitColumns = Facets.All.Select(f => f.Column == FacetColumn.Bits).ToArray();
         var tallies = counts.All;
+        var group = grouped ? _group : null;
+        var touched = grouped ? new ulong[(_groupKeys.Count + 63) >> 6] : null;
         long total = 0;
         for (var w = 0; w < Words; w++)
         {
@@ -116,6 +119,12 @@ internal sealed partial class CatalogSnapshot
                 }
 
                 matched |= 1UL << bit;
+                if (group is not null && group[row] is var g and not 0)
+                {
+                    touched![g >> 6] |= 1UL << g; // counted with its group below
+                    continue;
+                }
+
                 total++;
                 for (var f = 0; f < columns.Length; f++)
                 {
@@ -134,8 +143,72 @@ internal sealed partial class CatalogSnapshot
             hits[w] = matched;
         }
 
-        counts.Total = total;
+        counts.Total = total + (touched is null ? 0 : CountGroups(touched, hits, bitColumns, tallies));
         return counts;
+    }
+
+    /// <summary>
+    /// The template groups with a matching row, each counted once: in the total, and in each facet value that any of
+    /// its matching rows has (so a value's count is the total that selecting it would give). Only one row per group
+    /// stays in <paramref name="hits"/>: the template itself when it matched, otherwise its first matching row.
+    /// </summary>
+    private long CountGroups(ulong[] touched, ulong[] hits, bool[] bitColumns, long[][] tallies)
+    {
+        var columns = _facet;
+        var seen = tallies.Select(t => new int[t.Length]).ToArray(); // the last group counted in each value
+        var bits = new int[columns.Length]; // the bits a group has already counted, per bit-set facet
+        long groups = 0;
+        for (var w = 0; w < touched.Length; w++)
+        {
+            var pending = touched[w];
+            while (pending != 0)
+            {
+                var g = (w << 6) | BitOperations.TrailingZeroCount(pending);
+                pending &= pending - 1;
+                groups++;
+                Array.Clear(bits);
+                var representative = -1;
+                for (var i = _groupStart[g]; i < _groupStart[g + 1]; i++)
+                {
+                    var row = _groupRows[i];
+                    if ((hits[row >> 6] & (1UL << row)) == 0)
+                    {
+                        continue;
+                    }
+
+                    if (representative < 0 || (_lead[row] && !_lead[representative]))
+                    {
+                        representative = row;
+                    }
+
+                    for (var f = 0; f < columns.Length; f++)
+                    {
+                        var v = columns[f][row];
+                        if (bitColumns[f])
+                        {
+                            AddBits(tallies[f], v & ~bits[f]);
+                            bits[f] |= v;
+                        }
+                        else if (seen[f][v] != g)
+                        {
+                            seen[f][v] = g;
+                            tallies[f][v]++;
+                        }
+                    }
+                }
+
+                for (var i = _groupStart[g]; i < _groupStart[g + 1]; i++)
+                {
+                    var row = _groupRows[i];
+                    if (row != representative)
+                    {
+                        hits[row >> 6] &= ~(1UL << row);
+                    }
+                }
+            }
+        }
+
+        return groups;
     }
 
     private static bool Passes(int row, int[][] columns, bool[] bits, int[] values)

@@ -19,6 +19,11 @@ internal sealed partial class CatalogSnapshot
     private readonly int[] _rowOfId; // id -> row + 1; 0 = not here
     private readonly int[] _byTitle; // rows by (TitleKey ordinal, Id)
     private readonly int[] _byUpdated; // rows by (UpdatedAt desc, Id desc)
+    private readonly int[] _group; // template group index (0: standalone card)
+    private readonly bool[] _lead; // the group's template itself
+    private readonly List<int> _groupKeys; // group index -> template id
+    private readonly int[] _groupStart; // group g's rows are _groupRows[_groupStart[g].._groupStart[g + 1]]
+    private readonly int[] _groupRows;
 
     private CatalogSnapshot(long stamp, CatalogSnapshotColumns c, int[] rowOfId, int[] byTitle, int[] byUpdated)
     {
@@ -33,6 +38,10 @@ internal sealed partial class CatalogSnapshot
         _rowOfId = rowOfId;
         _byTitle = byTitle;
         _byUpdated = byUpdated;
+        _group = c.Group;
+        _lead = c.Lead;
+        _groupKeys = c.GroupKeys;
+        (_groupStart, _groupRows) = GroupRows(c.Group, c.Count, c.GroupKeys.Count);
     }
 
     public long Stamp { get; }
@@ -87,7 +96,7 @@ internal sealed partial class CatalogSnapshot
     /// <summary>A new snapshot with <paramref name="changed"/> rows put in (added or replaced) and <paramref name="deleted"/> ids marked.</summary>
     public CatalogSnapshot With(long stamp, IReadOnlyCollection<CatalogRow> changed, IReadOnlyCollection<int> deleted)
     {
-        var columns = new CatalogSnapshotColumns(Count, _ids, _status, _title, _updated, _facet, _interned, Count + changed.Count);
+        var columns = new CatalogSnapshotColumns(Count, _ids, _status, _title, _updated, _facet, _interned, _group, _lead, _groupKeys, Count + changed.Count);
         var touched = new HashSet<int>();
         foreach (var row in changed.OrderBy(r => r.Id))
         {
@@ -159,6 +168,34 @@ internal sealed partial class CatalogSnapshot
         }
 
         throw new ArgumentException($"Not a catalog facet: {facet.Key}", nameof(facet));
+    }
+
+    /// <summary>The rows of each template group, group after group (a counting sort of the group column).</summary>
+    private static (int[] Start, int[] Rows) GroupRows(int[] group, int count, int groups)
+    {
+        var size = new int[groups];
+        for (var row = 0; row < count; row++)
+        {
+            size[group[row]]++; // entry 0 counts standalone rows, which are left out
+        }
+
+        var start = new int[groups + 1];
+        for (var g = 1; g < groups; g++)
+        {
+            start[g + 1] = start[g] + size[g];
+        }
+
+        var rows = new int[start[groups]];
+        var next = (int[])start.Clone();
+        for (var row = 0; row < count; row++)
+        {
+            if (group[row] != 0)
+            {
+                rows[next[group[row]]++] = row;
+            }
+        }
+
+        return (start, rows);
     }
 
     private static int[] RowOfId(CatalogSnapshotColumns c)

@@ -2,10 +2,13 @@ using ServiceRegistry.Core.Cards;
 
 namespace ServiceRegistry.Core.Catalog;
 
-/// <summary>One card's catalog columns, as <see cref="CatalogIndex"/> reads them from Cards.</summary>
+/// <summary>One card's catalog columns, as <see cref="CatalogIndex"/> reads them from Cards. <paramref name="Group"/>: the
+/// national template a card belongs to (an instance's template, a template's own id; 0 for a standalone card), and
+/// <paramref name="Lead"/> whether it is that template itself (not an instance or a revision), which stands for the
+/// group in a grouped list.</summary>
 internal sealed record CatalogRow(
     int Id, CardStatus Status, int AgencyId, string? Province, int Types, int Levels, int LifeEvents, Nature? Nature,
-    int Maturity, bool IsFree, string TitleKey, DateTime UpdatedAt);
+    int Maturity, bool IsFree, string TitleKey, DateTime UpdatedAt, int Group = 0, bool Lead = false);
 
 /// <summary>The growable columns a <see cref="CatalogSnapshot"/> is made from (a copy of the previous snapshot's, when
 /// refreshing): id, status, title and time, and one int column per facet (<see cref="Facets.All"/>, read by the
@@ -14,6 +17,7 @@ internal sealed class CatalogSnapshotColumns
 {
     private readonly Dictionary<object, int>[] _index;
     private readonly Dictionary<string, string> _titles = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int> _groupIndex;
 
     public CatalogSnapshotColumns(int capacity)
     {
@@ -24,11 +28,19 @@ internal sealed class CatalogSnapshotColumns
         Facet = Facets.All.Select(_ => new int[capacity]).ToArray();
         Interned = Facets.All.Select(_ => new List<object?> { null }).ToArray();
         _index = Facets.All.Select(_ => new Dictionary<object, int>()).ToArray();
+        Group = new int[capacity];
+        Lead = new bool[capacity];
+        GroupKeys = [0];
+        _groupIndex = [];
     }
 
     public CatalogSnapshotColumns(int count, int[] ids, byte[] status, string[] title, long[] updated, int[][] facet,
-        IReadOnlyList<object?>[] interned, int capacity)
+        IReadOnlyList<object?>[] interned, int[] group, bool[] lead, IReadOnlyList<int> groupKeys, int capacity)
     {
+        Group = Copy(group, capacity);
+        Lead = Copy(lead, capacity);
+        GroupKeys = [.. groupKeys];
+        _groupIndex = Enumerable.Range(1, GroupKeys.Count - 1).ToDictionary(i => GroupKeys[i], i => i);
         Count = count;
         Ids = Copy(ids, capacity);
         Status = Copy(status, capacity);
@@ -52,6 +64,15 @@ internal sealed class CatalogSnapshotColumns
 
     /// <summary>Per facet: index → value for interned facets (entry 0: none).</summary>
     public List<object?>[] Interned { get; }
+
+    /// <summary>Per row: the index of its template group in <see cref="GroupKeys"/> (0: a standalone card).</summary>
+    public int[] Group { get; }
+
+    /// <summary>Per row: the card is its group's template (not an instance or a revision).</summary>
+    public bool[] Lead { get; }
+
+    /// <summary>Group index → the template's card id (entry 0: none).</summary>
+    public List<int> GroupKeys { get; }
 
     public Comparison<int> TitleOrder => (a, b) =>
     {
@@ -80,6 +101,17 @@ internal sealed class CatalogSnapshotColumns
         {
             var facet = Facets.All[f];
             Facet[f][row] = facet.Column == FacetColumn.Interned ? Intern(f, facet.KeyOf(r)) : facet.Of(r);
+        }
+
+        Lead[row] = r.Lead && r.Group != 0;
+        if (r.Group == 0)
+        {
+            Group[row] = 0;
+        }
+        else if (!_groupIndex.TryGetValue(r.Group, out Group[row]))
+        {
+            Group[row] = _groupIndex[r.Group] = GroupKeys.Count;
+            GroupKeys.Add(r.Group);
         }
     }
 

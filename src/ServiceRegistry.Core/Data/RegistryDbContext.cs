@@ -93,8 +93,11 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             card.Property(c => c.SearchText).IsRequired();
             card.Property(c => c.TitleKey).IsRequired();
             card.Property(c => c.Nature).HasConversion<string>();
-            card.HasIndex(c => new { c.Status, c.TitleKey, c.Types, c.Levels, c.LifeEvents, c.Nature, c.Maturity, c.IsFree, c.AgencyId, c.Province, c.UpdatedAt })
-                .HasDatabaseName("IX_Cards_Catalog");
+            card.HasIndex(c => new
+            {
+                c.Status, c.TitleKey, c.Types, c.Levels, c.LifeEvents, c.Nature, c.Maturity, c.IsFree, c.AgencyId, c.Province, c.UpdatedAt,
+                c.TemplateId, c.IsTemplate, c.RevisionOfId,
+            }).HasDatabaseName("IX_Cards_Catalog");
             card.HasIndex(c => new
             {
                 c.Status, c.AgencyId, c.Province, c.Maturity, c.VisitsPerYear, c.InquiriesByHandPerYear, c.RecipientsPerYear, c.FeesPerYear, c.FieldsFilled, c.FieldsExpected,
@@ -104,8 +107,10 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             card.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
             card.HasOne<ServiceCard>().WithMany().HasForeignKey(c => c.RevisionOfId).OnDelete(DeleteBehavior.Restrict);
             card.HasOne<ServiceCard>().WithMany().HasForeignKey(c => c.TemplateId).OnDelete(DeleteBehavior.Restrict);
-            card.HasIndex(c => new { c.TemplateId, c.Province, c.Status }); // a template's instances; the coverage matrix
-            card.HasIndex(c => new { c.IsTemplate, c.Status, c.TitleKey }); // the published templates (few) in title order, without reading every card
+            // a template's instances and the coverage matrix's cells, read from the index alone (migration 20261201170001)
+            card.HasIndex(c => new { c.TemplateId, c.Province, c.Status, c.RevisionOfId, c.AgencyId, c.Id }).HasDatabaseName("IX_Cards_Instances");
+            // the published templates (few) by title without reading every card, nor their wide rows
+            card.HasIndex(c => new { c.IsTemplate, c.Status, c.RevisionOfId, c.TitleKey, c.Id }).HasDatabaseName("IX_Cards_Templates");
             card.Property(c => c.OverriddenParts).IsRequired();
             card.HasMany(c => c.Versions).WithOne().HasForeignKey(v => v.CardId).OnDelete(DeleteBehavior.Restrict);
             card.HasMany(c => c.Comments).WithOne().HasForeignKey(v => v.CardId).OnDelete(DeleteBehavior.Restrict);

@@ -49,12 +49,15 @@ public sealed class SyntheticRegistry(RegistryDbContext db, TimeProvider time)
 
     /// <summary>
     /// The cards, made in blocks of ten from a random generator seeded by the block number, so any block can be made on
-    /// any thread and the registry is the same for a given seed. The first card of a block is a published service;
-    /// some of the others are its sub-services (same agency, naming it as parent), the rest independent services.
+    /// any thread and the registry is the same for a given seed. The first <see cref="SyntheticTemplates.Count"/> cards
+    /// are national templates (published, of a ministry); after them, most cards are instances of one (a directorate
+    /// of that ministry in some province, <see cref="SyntheticTemplates"/>). The first card of a block is a published
+    /// service; some of the others are its sub-services (same agency, naming it as parent), the rest independent services.
     /// </summary>
     private ParallelQuery<ServiceCard> Cards(long count, int firstId, List<Agency> agencies, int seed)
     {
         var now = time.GetUtcNow();
+        var templates = new SyntheticTemplates(count, firstId, agencies, seed);
         var blocks = (count + 9) / 10;
         return LongRange(blocks).AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
             .SelectMany(block =>
@@ -65,9 +68,17 @@ public sealed class SyntheticRegistry(RegistryDbContext db, TimeProvider time)
                 Agency? parentAgency = null;
                 for (var k = 0; k < 10 && block * 10 + k < count; k++)
                 {
-                    var id = firstId + (block * 10) + k;
+                    var index = (block * 10) + k;
+                    var id = (int)(firstId + index);
+                    if (index < templates.Count)
+                    {
+                        list.Add(templates.Template(index, now));
+                        continue;
+                    }
+
                     var sub = k > 0 && parent is not null && r.Next(5) == 0;
-                    var agency = sub ? parentAgency! : agencies[r.Next(agencies.Count)];
+                    var instanceOf = sub ? -1 : templates.InstanceOf(r);
+                    var agency = sub ? parentAgency! : instanceOf >= 0 ? templates.AgencyFor(instanceOf, r) : agencies[r.Next(agencies.Count)];
                     var content = SyntheticCards.Content(r, agency, id);
                     var status = k == 0 || sub ? CardStatus.Published : r.Next(10) switch { < 8 => CardStatus.Published, 8 => CardStatus.Draft, _ => CardStatus.Submitted };
                     if (status == CardStatus.Published)
@@ -86,7 +97,9 @@ public sealed class SyntheticRegistry(RegistryDbContext db, TimeProvider time)
                         parentAgency = agency;
                     }
 
-                    list.Add(ServiceCard.FromFile(agency.Id, content, status, now.AddMinutes(-r.Next(0, 500_000))));
+                    list.Add(instanceOf >= 0
+                        ? templates.Instance(instanceOf, agency.Id, content, status, now.AddMinutes(-r.Next(0, 500_000)), r)
+                        : ServiceCard.FromFile(agency.Id, content, status, now.AddMinutes(-r.Next(0, 500_000))));
                 }
 
                 return list;
@@ -138,6 +151,7 @@ public sealed class SyntheticRegistry(RegistryDbContext db, TimeProvider time)
         "Status", "AgencyId", "ServiceId", "Version", "CreatedAt", "UpdatedAt", "Content", "Title", "SearchText", "TitleKey",
         "Province", "ParentServiceId", "Types", "Levels", "LifeEvents", "Nature", "Maturity", "IsFree",
         "RecipientsPerYear", "VisitsPerYear", "InquiriesByHandPerYear", "FeesPerYear", "FieldsFilled", "FieldsExpected", "DerivedRevision",
+        "IsTemplate", "TemplateId", "TemplateVersion", "OverriddenParts",
     ];
 
     private static object?[] Values(ServiceCard c) =>
@@ -145,6 +159,7 @@ public sealed class SyntheticRegistry(RegistryDbContext db, TimeProvider time)
         c.Status.ToString(), c.AgencyId, c.ServiceId, c.Version, c.CreatedAt, c.UpdatedAt, CardJson.ToCompact(c.Content), c.Title,
         c.SearchText, c.TitleKey, c.Province ?? c.Content.Provider.Province /* the agency's province, written into the content by Generate */, c.ParentServiceId, c.Types, c.Levels, c.LifeEvents, c.Nature?.ToString(), c.Maturity, c.IsFree,
         c.RecipientsPerYear, c.VisitsPerYear, c.InquiriesByHandPerYear, c.FeesPerYear, c.FieldsFilled, c.FieldsExpected, c.DerivedRevision,
+        c.IsTemplate, c.TemplateId, c.TemplateVersion, c.OverriddenParts,
     ];
 
     private async Task<long> InsertSqliteAsync(IEnumerable<ServiceCard> cards, long total, IProgress<Progress>? progress, Stopwatch clock, CancellationToken ct)
@@ -220,6 +235,7 @@ public sealed class SyntheticRegistry(RegistryDbContext db, TimeProvider time)
             NpgsqlDbType.Jsonb, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text,
             NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Boolean,
             NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Integer,
+            NpgsqlDbType.Boolean, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Text,
         ];
         long done = 0;
         var batch = new List<ServiceCard>(50_000);

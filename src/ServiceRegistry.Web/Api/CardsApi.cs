@@ -135,7 +135,7 @@ public static class CardsApi
         var expected = ParseVersion(ifMatch, id);
         if (expected != open.Card!.Version)
         {
-            return Stale(open.Card);
+            return Stale(open.Card, expected);
         }
 
         var read = await ReadBodyAsync(request, ct);
@@ -151,7 +151,7 @@ public static class CardsApi
                 http.Response.Headers.ETag = saved.Card!.ETag();
                 return TypedResults.Ok(saved.Card!.ToDetail());
             case WorkflowOutcomeKind.Conflict:
-                return Stale(saved.Card!);
+                return Stale(saved.Card!, expected);
             default:
                 return Refusal(saved);
         }
@@ -164,9 +164,14 @@ public static class CardsApi
             : TypedResults.Problem(statusCode: outcome.Kind == WorkflowOutcomeKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict,
                 title: "ویرایش ممکن نیست.", detail: outcome.Reason);
 
-    private static ProblemHttpResult Stale(ServiceCard card) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "این کارت در این میان تغییر کرده است.",
-            detail: $"نسخه فعلی کارت {card.Id} را دوباره بخوانید (ETag فعلی {card.ETag()}) و تغییرات خود را روی آن اعمال کنید.");
+    /// <summary>412 for a stale If-Match; 409 when the card is an instance whose national template changed since the
+    /// version edited (the change must be answered first, POST …/template-change).</summary>
+    private static ProblemHttpResult Stale(ServiceCard card, int? seen) =>
+        seen is { } v && card.TemplateChangedSince(v) is { } reason
+            ? TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "الگوی ملی این شناسنامه تغییر کرده است.", detail: reason,
+                extensions: new Dictionary<string, object?> { ["templateChanged"] = card.ChangedParts.Select(p => "$." + p).ToList(), ["etag"] = card.ETag(), ["answer"] = $"/api/v1/services/{card.Id}/template-change" })
+            : TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "این کارت در این میان تغییر کرده است.",
+                detail: $"نسخه فعلی کارت {card.Id} را دوباره بخوانید (ETag فعلی {card.ETag()}) و تغییرات خود را روی آن اعمال کنید.");
 
     /// <summary>If-Match as this API's ETag ("id-version", weak or strong) or a bare version number.</summary>
     internal static int? ParseVersion(string ifMatch, int id)

@@ -55,7 +55,7 @@ public static class CatalogApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var result = await catalog.SearchAsync(filter, page, pageSize, sort, ct);
+        var result = await catalog.SearchGroupedAsync(filter, page, pageSize, sort, ct);
         http.Response.Headers.ETag = etag;
         return TypedResults.Ok(new ServiceList(result.Items.Select(i => i.ToListItem()).ToList(), result.Total, result.Page, result.PageSize, result.Facets, result.Suggestion));
     }

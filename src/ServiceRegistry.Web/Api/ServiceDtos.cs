@@ -6,10 +6,12 @@ namespace ServiceRegistry.Web.Api;
 /// <summary>An agency as the API names it.</summary>
 public sealed record AgencyRef(int Id, string Name, string? Province);
 
-/// <summary>One service in a list.</summary>
+/// <summary>One service in a list. A national service is listed once: <c>templateId</c> names its template (null for a
+/// standalone card), <c>offeredIn</c> how many provinces have a published instance, and <c>coverage</c> where its
+/// instances are listed by province.</summary>
 public sealed record ServiceListItem(
     int Id, string Title, string? ServiceId, CardStatus Status, AgencyRef Agency, string? ParentServiceId,
-    IReadOnlyList<ServiceType> ServiceTypes, int Maturity, bool Free, string Url);
+    IReadOnlyList<ServiceType> ServiceTypes, int Maturity, bool Free, string Url, int? TemplateId, int OfferedIn, string? Coverage);
 
 /// <summary>A page of services, the total and the facet counts over all matching services; when the words matched
 /// nothing, <c>suggestion</c> is a corrected query (misspelt or run-together words) and how many services it finds.</summary>
@@ -40,7 +42,8 @@ public static class ServiceDtoMapping
 {
     public static ServiceListItem ToListItem(this CatalogItem i) =>
         new(i.Id, i.Title, i.ServiceId, i.Status, new AgencyRef(i.AgencyId, i.Agency, i.Province), i.ParentServiceId,
-            i.ServiceTypes, i.Maturity, i.IsFree, $"/api/v1/services/{i.Id}");
+            i.ServiceTypes, i.Maturity, i.IsFree, $"/api/v1/services/{i.Id}",
+            i.TemplateId, i.OfferedIn, i.TemplateId is { } t ? $"/api/v1/templates/{t}/coverage" : null);
 
     public static ServiceDetail ToDetail(this ServiceCard c)
     {

@@ -175,6 +175,69 @@ public sealed class CatalogSnapshotTests
         }
     }
 
+    /// <summary>A row in a template group: ids 1–10 are the templates of groups 1–10, other rows are their instances
+    /// half the time, standalone otherwise.</summary>
+    private static CatalogRow GroupedRow(Random r, int id) => id <= 10
+        ? RandomRow(r, id) with { Group = id, Lead = true }
+        : r.Next(2) == 0 ? RandomRow(r, id) with { Group = r.Next(1, 11) } : RandomRow(r, id);
+
+    /// <summary>Grouped: each group with a matching row counts once in the total and in each value one of its matching
+    /// rows has; the hits keep one row per group (the template when it matched).</summary>
+    private static void AssertGroupedAgrees(CatalogSnapshot snapshot, List<CatalogRow> rows)
+    {
+        foreach (var filter in Filters())
+        {
+            var hits = new ulong[snapshot.Words];
+            var counts = snapshot.Evaluate(snapshot.Criteria(filter), null, hits, grouped: true);
+            var expected = rows.Where(x => Matches(x, filter, null)).ToList();
+            static (int, int) Key(CatalogRow x) => x.Group == 0 ? (0, x.Id) : (1, x.Group);
+            long Services(Func<CatalogRow, bool> has) => expected.Where(has).Select(Key).Distinct().Count();
+
+            Assert.Equal(Services(_ => true), counts.Total);
+            foreach (var t in Enum.GetValues<ServiceType>())
+            {
+                Assert.Equal(Services(x => (x.Types & (1 << (int)t)) != 0), counts.Of(Facets.Type)[(int)t]);
+            }
+
+            for (var level = 0; level <= MaturityLevel.Max; level++)
+            {
+                Assert.Equal(Services(x => x.Maturity == level), counts.Of(Facets.Maturity)[level]);
+            }
+
+            var provinces = snapshot.Interned(Facets.Province);
+            for (var i = 1; i < provinces.Count; i++)
+            {
+                Assert.Equal(Services(x => x.Province == (string)provinces[i]!), counts.Of(Facets.Province)[i]);
+            }
+
+            var shown = snapshot.Page(hits, CatalogSort.Title, [], 0, rows.Count).Select(id => rows.Single(x => x.Id == id)).ToList();
+            Assert.Equal(counts.Total, shown.Count);
+            Assert.Equal(shown.Count, shown.Select(Key).Distinct().Count());
+            Assert.All(expected.Where(x => x.Lead), lead => Assert.Contains(lead, shown));
+        }
+    }
+
+    [Fact]
+    public void Evaluate_Grouped_CountsEachTemplateGroupOnce_AfterBuildAndRefreshes()
+    {
+        var r = new Random(31);
+        var rows = Enumerable.Range(1, 400).ToDictionary(id => id, id => GroupedRow(r, id));
+        var snapshot = CatalogSnapshot.Build(1, rows.Values.ToList());
+        AssertGroupedAgrees(snapshot, rows.Values.ToList());
+
+        for (var round = 0; round < 6; round++)
+        {
+            var changed = Enumerable.Range(0, r.Next(1, 30)).Select(_ => r.Next(1, 460 + (round * 10))).Distinct().Select(id => GroupedRow(r, id)).ToList();
+            foreach (var row in changed)
+            {
+                rows[row.Id] = row;
+            }
+
+            snapshot = snapshot.With(round + 2, changed, []);
+            AssertGroupedAgrees(snapshot, rows.Values.ToList());
+        }
+    }
+
     [Fact]
     public void Criteria_ValueTheRegistryDoesNotHave_MatchesNothing()
     {

@@ -231,6 +231,34 @@ public sealed class TemplatesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Put_InstanceEditedBeforeItsTemplateChanged_Is409WithAPersianReason_TheCurrentVersionSaves()
+    {
+        // Arrange: the Lorestan editor opened version N-1; the template's documents changed since, which moved it to N
+        var template = (await _app.SeedAsync(Template().Published("1" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999))))[0].Id;
+        var instance = (await _app.SeedAsync(new CardBuilder().OfAgency(Lorestan, "لرستان").InstanceOf(template).WithTemplateChange("requiredDocuments")))[0].Id;
+        var current = (await GetAsync(_admin, $"/api/v1/services/{instance}")).GetProperty("version").GetInt32();
+        var content = Template().OfAgency(Lorestan, "لرستان").With(c => c.Fees.AmountsRials = [700000]).BuildContent();
+
+        // Act
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/services/{instance}") { Content = Json(content) };
+        stale.Headers.TryAddWithoutValidation("If-Match", $"\"{instance}-{current - 1}\"");
+        var refused = await _lorestan.SendAsync(stale, Ct);
+        using var fresh = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/services/{instance}") { Content = Json(content) };
+        fresh.Headers.TryAddWithoutValidation("If-Match", $"\"{instance}-{current}\"");
+        var saved = await _lorestan.SendAsync(fresh, Ct);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("الگوی ملی این شناسنامه تغییر کرده است.", problem.GetProperty("title").GetString());
+        Assert.Contains("مدارک لازم", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["$.requiredDocuments"], problem.GetProperty("templateChanged").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal($"/api/v1/services/{instance}/template-change", problem.GetProperty("answer").GetString());
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+    }
+
+    [Fact]
     public async Task ArchivedTemplate_FlagsItsInstances()
     {
         // Arrange

@@ -30,6 +30,9 @@ public sealed class EditModel(RegistryDbContext db, CardWorkflow workflow) : Car
     public CardStatus Status { get; private set; }
     public int? NewerVersion { get; private set; }
 
+    /// <summary>On a stale save of an instance whose national template changed since: why (Persian), answered first.</summary>
+    public string? TemplateConflict { get; private set; }
+
     /// <summary>The reviewer's comments still open, shown above the form and beside their fields.</summary>
     public CommentThreads? Threads { get; private set; }
     private string? _serviceId;
@@ -74,6 +77,7 @@ public sealed class EditModel(RegistryDbContext db, CardWorkflow workflow) : Car
         if (saved.Kind == WorkflowOutcomeKind.Conflict)
         {
             NewerVersion = saved.Card!.Version;
+            TemplateConflict = saved.Card.TemplateChangedSince(OverwriteVersion ?? Version);
             ModelState.Remove(nameof(Version));
             ModelState.Remove(nameof(OverwriteVersion));
             Describe();

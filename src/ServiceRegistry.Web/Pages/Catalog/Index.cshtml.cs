@@ -33,7 +33,7 @@ public sealed class IndexModel(CatalogQuery catalog, RegistryDbContext db) : Pag
             filter = Query.ToFilter(out _);
         }
 
-        Results = await catalog.SearchAsync(filter, Query.Page ?? 1, PageSize, Query.SortOrder ?? CatalogSort.Relevance, ct);
+        Results = await catalog.SearchGroupedAsync(filter, Query.Page ?? 1, PageSize, Query.SortOrder ?? CatalogSort.Relevance, ct);
         ActiveFilters = await ActiveFiltersAsync(filter, ct);
         if (filter.Agency is { } agency && filter.Words.Count == 0)
         {

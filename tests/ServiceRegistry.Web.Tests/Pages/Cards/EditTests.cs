@@ -61,6 +61,29 @@ public sealed class EditTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_InstanceOpenedBeforeItsTemplateChanged_SaysSoInPersianAndLinksToTheAnswer()
+    {
+        // Arrange: an instance's editor opens it; then its national template's documents change (flagged on the instance)
+        var template = (await _app.SeedAsync(new CardBuilder().Titled("الگوی ملی آزمایشی").OfAgency("وزارت آزمایش").AsTemplate().Published()))[0].Id;
+        var instance = (await _app.SeedAsync(new CardBuilder().InstanceOf(template)))[0].Id;
+        var mine = (await HtmlForm.OpenAsync(_client, $"/cards/{instance}/edit")).Set("Card.Audience", "همه");
+        await _app.WithDbAsync(async db =>
+        {
+            var card = await db.Cards.SingleAsync(c => c.Id == instance);
+            card.MarkTemplateChanged(["requiredDocuments"], Core.Cards.Actor.System, _app.Clock.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+
+        // Act
+        var page = await RegistryApp.ParseAsync(await mine.PostAsync(_client));
+
+        // Assert
+        var reason = page.QuerySelector("#conflict .template-conflict")!;
+        Assert.Contains("الگوی ملی این شناسنامه تغییر کرده است (مدارک لازم)", reason.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/templates/change/{instance}", reason.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Post_OverwriteAfterConflict_SavesOnPurpose()
     {
         // Arrange
