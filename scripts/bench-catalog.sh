@@ -6,6 +6,7 @@
 # wrk against /healthz and the list API (same connections and duration), and exports every card to .xlsx through the
 # command line under /usr/bin/time (peak memory). PostgreSQL: a private cluster on 127.0.0.1:55501 under /tmp.
 # BENCH_PORT and BENCH_PG_PORT move the app and the cluster (several checkouts benchmarking on one machine).
+# The quarterly views (scripts/bench-quarters.py) are measured first after each start; QUARTERS_ONLY=1 measures only them.
 # Needs: wrk, python3, PostgreSQL 15 binaries (apt: wrk postgresql).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,6 +62,9 @@ for DB in $DBS; do
     trap 'kill "$APP" 2>/dev/null || true' EXIT # a failed measurement must not leave the app on the port
     for _ in $(seq 60); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 1; done
 
+    # the quarterly views first, so their first request is the first after start (scripts/bench-quarters.py)
+    python3 scripts/bench-quarters.py "http://127.0.0.1:$PORT" "$LABEL"
+    if [ "${QUARTERS_ONLY:-0}" = 1 ]; then kill "$APP"; wait "$APP" 2>/dev/null || true; continue; fi
     python3 scripts/bench-catalog.py "http://127.0.0.1:$PORT" "$LABEL"
 
     Q="/api/v1/services?q=%D9%BE%D8%B1%D9%88%D8%A7%D9%86%D9%87&pageSize=20"   # q=پروانه

@@ -6,6 +6,12 @@ using ServiceRegistry.Core.Imports;
 // dotnet run -c Release --project benchmarks/ServiceRegistry.Benchmarks -- --filter '*'   (BenchmarkDotNet)
 // dotnet run -c Release --project benchmarks/ServiceRegistry.Benchmarks -- once [N] [FILE]  (the five samples N times, one core)
 // dotnet run -c Release --project benchmarks/ServiceRegistry.Benchmarks -- spreadsheet [N] [--postgres CONN] [--per-row]  (bulk entry)
+// dotnet run -c Release --project benchmarks/ServiceRegistry.Benchmarks -- returns-workbook [N] [--postgres CONN]  (quarterly return upload)
+if (args.Length > 0 && args[0] == "returns-workbook")
+{
+    return await ReturnWorkbookRun.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "spreadsheet")
 {
     return await SpreadsheetEntryRun.RunAsync(args);

@@ -13,7 +13,7 @@ public sealed record TrendPoint(Quarter Period, int Reporting, long? Electronic,
 }
 
 /// <summary>A service in a list of the last quarter (high volume, the gap list): its requests and measured take-up beside its declared level.</summary>
-public sealed record ServiceFigure(int CardId, string Title, string Agency, int DeclaredLevel, long? Requests, double? TakeUp);
+public sealed record ServiceFigure(int CardId, string Title, string Agency, string? Province, int DeclaredLevel, long? Requests, double? TakeUp);
 
 /// <summary>A row of the take-up ranking: an agency (nation and province views) or a service (agency view).</summary>
 public sealed record TakeUpRank(string Name, string? Link, long Electronic, long All)
@@ -50,21 +50,18 @@ public sealed class FiguresDashboard(RegistryDbContext db, FiguresQuery query, T
         var last = Quarter.LastFinished(time.GetUtcNow());
         var periods = Quarter.Ending(last, TrendQuarters).ToList();
         var cards = query.PublishedCards(province, agencyId);
-        var returns = from r in db.QuarterlyReturns
-                      join c in cards on r.CardId equals c.Id
-                      where r.Status != ReturnStatus.Draft
-                      select new { r, c };
+        var returns = query.ScopedReturns(province, agencyId);
 
-        var trendRows = await returns.Where(x => periods.Contains(x.r.Period))
-            .GroupBy(x => x.r.Period)
+        var trendRows = await returns.Where(r => periods.Contains(r.Period))
+            .GroupBy(r => r.Period)
             .Select(g => new
             {
                 Period = g.Key,
                 Reporting = g.Count(),
-                Known = g.Count(x => x.r.AllRequests != null),
-                Electronic = g.Sum(x => x.r.AllRequests != null ? x.r.ElectronicRequests ?? 0 : 0),
-                Assisted = g.Sum(x => x.r.AllRequests != null ? x.r.AssistedRequests ?? 0 : 0),
-                All = g.Sum(x => x.r.AllRequests ?? 0),
+                Known = g.Count(r => r.AllRequests != null),
+                Electronic = g.Sum(r => r.AllRequests != null ? r.ElectronicRequests ?? 0 : 0),
+                Assisted = g.Sum(r => r.AllRequests != null ? r.AssistedRequests ?? 0 : 0),
+                All = g.Sum(r => r.AllRequests ?? 0),
             })
             .ToListAsync(ct);
         var trend = periods.Select(p => trendRows.FirstOrDefault(t => t.Period == p) is { } t
@@ -72,23 +69,18 @@ public sealed class FiguresDashboard(RegistryDbContext db, FiguresQuery query, T
             : new TrendPoint(p, 0, null, null, null)).ToList();
 
         var services = await cards.CountAsync(ct);
-        var lastReturns = returns.Where(x => x.r.Period == last);
-        var highVolume = await lastReturns.Where(x => x.r.AllRequests != null)
-            .OrderByDescending(x => x.r.AllRequests).ThenBy(x => x.c.Id).Take(ListSize)
-            .Select(x => new ServiceFigure(x.c.Id, x.c.Title, x.c.Agency!.Name, x.c.Maturity, x.r.AllRequests, x.r.TakeUp))
-            .ToListAsync(ct);
-        var gapQuery = lastReturns.Where(x => x.c.Maturity >= 4 && x.r.TakeUp < Derived.GapThreshold);
+        var lastReturns = returns.Where(r => r.Period == last);
+        var highVolume = await ListAsync(lastReturns.Where(r => r.AllRequests != null).OrderByDescending(r => r.AllRequests).ThenBy(r => r.CardId).Take(ListSize), ct);
+        var gapQuery = lastReturns.Where(r => r.Maturity >= 4 && r.TakeUp < Derived.GapThreshold);
         var gapCount = await gapQuery.CountAsync(ct);
-        var gaps = await gapQuery.OrderBy(x => x.r.TakeUp).ThenBy(x => x.c.Id).Take(GapListSize)
-            .Select(x => new ServiceFigure(x.c.Id, x.c.Title, x.c.Agency!.Name, x.c.Maturity, x.r.AllRequests, x.r.TakeUp))
-            .ToListAsync(ct);
+        var gaps = await ListAsync(gapQuery.OrderBy(r => r.TakeUp).ThenBy(r => r.CardId).Take(GapListSize), ct);
 
         IReadOnlyList<TakeUpRank> ranking;
         if (agencyId is null)
         {
-            var byAgency = await lastReturns.Where(x => x.r.AllRequests > 0)
-                .GroupBy(x => x.c.AgencyId)
-                .Select(g => new { Agency = g.Key, Electronic = g.Sum(x => x.r.ElectronicRequests ?? 0), All = g.Sum(x => x.r.AllRequests ?? 0) })
+            var byAgency = await lastReturns.Where(r => r.AllRequests > 0)
+                .GroupBy(r => r.AgencyId!.Value)
+                .Select(g => new { Agency = g.Key, Electronic = g.Sum(r => r.ElectronicRequests ?? 0), All = g.Sum(r => r.AllRequests ?? 0) })
                 .ToListAsync(ct);
             var ids = byAgency.Select(a => a.Agency).ToList();
             var names = await db.Agencies.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
@@ -97,8 +89,10 @@ public sealed class FiguresDashboard(RegistryDbContext db, FiguresQuery query, T
         }
         else
         {
-            ranking = (await lastReturns.Where(x => x.r.AllRequests > 0)
-                    .Select(x => new { x.c.Id, x.c.Title, Electronic = x.r.ElectronicRequests ?? 0, All = x.r.AllRequests ?? 0 })
+            ranking = (await (from r in lastReturns
+                              where r.AllRequests > 0
+                              join c in db.Cards on r.CardId equals c.Id
+                              select new { c.Id, c.Title, Electronic = r.ElectronicRequests ?? 0, All = r.AllRequests ?? 0 })
                     .ToListAsync(ct))
                 .Select(s => new TakeUpRank(s.Title, $"/services/{s.Id}", s.Electronic, s.All))
                 .OrderByDescending(r => r.TakeUp).ThenByDescending(r => r.All).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
@@ -106,6 +100,21 @@ public sealed class FiguresDashboard(RegistryDbContext db, FiguresQuery query, T
 
         return new FiguresView(last, trend, services, trend[^1].Reporting, highVolume, gaps, gapCount, ranking,
             await NotReportedAsync(cards, last, actor, ct));
+    }
+
+    /// <summary>A short list of returns (already ordered and cut) with their services' titles, agencies and provinces, in that order.</summary>
+    private async Task<IReadOnlyList<ServiceFigure>> ListAsync(IQueryable<QuarterlyReturn> top, CancellationToken ct)
+    {
+        var rows = await top.Select(r => new { r.CardId, r.AllRequests, r.TakeUp }).ToListAsync(ct);
+        var ids = rows.Select(r => r.CardId).ToList();
+        var cards = await db.Cards.Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Title, Agency = c.Agency!.Name, c.Province, c.Maturity })
+            .ToDictionaryAsync(c => c.Id, ct);
+        return rows.Select(r =>
+        {
+            var c = cards[r.CardId];
+            return new ServiceFigure(r.CardId, c.Title, c.Agency, c.Province, c.Maturity, r.AllRequests, r.TakeUp);
+        }).ToList();
     }
 
     /// <summary>Agencies in scope (and in the person's reach) with published services and no submitted return for the quarter;

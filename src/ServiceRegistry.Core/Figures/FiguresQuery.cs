@@ -46,12 +46,16 @@ public sealed class FiguresQuery(RegistryDbContext db)
             && (province == null || c.Province == province)
             && (agencyId == null || c.AgencyId == agencyId));
 
+    /// <summary>The public returns (submitted or locked) of published cards in scope, every quarter: filtered on the card's
+    /// scope stored on the return (<see cref="QuarterlyReturn.CardPublished"/> …), so no return is joined to its card.</summary>
+    public IQueryable<QuarterlyReturn> ScopedReturns(string? province, int? agencyId) =>
+        db.QuarterlyReturns.Where(r => r.CardPublished && r.Status != ReturnStatus.Draft
+            && (province == null || r.Province == province)
+            && (agencyId == null || r.AgencyId == agencyId));
+
     /// <summary>The public returns (submitted or locked) of published cards in scope for one quarter.</summary>
     public IQueryable<QuarterlyReturn> PublicReturns(Quarter period, string? province, int? agencyId) =>
-        from r in db.QuarterlyReturns
-        join c in PublishedCards(province, agencyId) on r.CardId equals c.Id
-        where r.Period == period && r.Status != ReturnStatus.Draft
-        select r;
+        ScopedReturns(province, agencyId).Where(r => r.Period == period);
 
     /// <summary>One card's returns, newest first; drafts only when asked (<see cref="QuarterlyReturn.SeesDrafts"/>).</summary>
     public async Task<IReadOnlyList<QuarterlyReturn>> OfCardAsync(int cardId, bool drafts, CancellationToken ct) =>

@@ -67,6 +67,14 @@ public sealed class QuarterlyReturn
     public long? AllRequests { get; private set; }
     public double? TakeUp { get; private set; }
 
+    /// <summary>The card's scope (published or not, agency, province, e-readiness level), kept by the database: a trigger
+    /// fills it when a return is inserted and copies every change of the card to its returns (migration
+    /// 20261201180000_ReturnScope). Code never sets it; the quarterly views filter and group on it without joining Cards.</summary>
+    public bool CardPublished { get; private set; }
+    public int? AgencyId { get; private set; }
+    public string? Province { get; private set; }
+    public int? Maturity { get; private set; }
+
     public List<ReturnVersion> Versions { get; private set; } = [];
 
     /// <summary>The figures as the spec shapes them.</summary>

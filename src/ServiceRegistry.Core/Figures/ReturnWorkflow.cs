@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
+using ServiceRegistry.Core.Text;
 
 namespace ServiceRegistry.Core.Figures;
 
@@ -119,7 +120,83 @@ public sealed class ReturnWorkflow(RegistryDbContext db, TimeProvider time)
         return await StoreAsync(ReturnOutcomeKind.Saved, existing, ct);
     }
 
-    private async Task<ReturnOutcome> StoreAsync(ReturnOutcomeKind kind, QuarterlyReturn target, CancellationToken ct)
+    /// <summary>
+    /// Writes an uploaded workbook's rows for one agency and quarter, all or nothing: every row is checked first (the card is a
+    /// published service of the agency the person may write for, its return is not locked, and it has not changed since the
+    /// template was made: the row's version is the stored one), and only when no row has a problem are the changed rows
+    /// written, with their versions and audit entries, in one save. Rows equal to what is stored, and blank rows of services
+    /// not reported yet, are left alone. Returns how many returns were written, or the problems (nothing written).
+    /// </summary>
+    public async Task<(int Written, IReadOnlyList<WorkbookProblem> Problems)> SaveWorkbookAsync(int agencyId, Quarter period, Actor actor,
+        IReadOnlyList<WorkbookLine> lines, CancellationToken ct = default)
+    {
+        var ids = lines.Select(l => l.CardId).ToList();
+        var cards = await db.Cards.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var stored = await db.QuarterlyReturns.Where(r => ids.Contains(r.CardId) && r.Period == period).ToDictionaryAsync(r => r.CardId, ct);
+        var problems = new List<WorkbookProblem>();
+        var writes = new List<(ServiceCard Card, QuarterlyReturn? Existing, WorkbookLine Line)>();
+        foreach (var line in lines)
+        {
+            WorkbookProblem Problem(string? column, string message) => new(ReturnWorkbook.DataSheet, line.Row, column, message);
+            if (!cards.TryGetValue(line.CardId, out var card) || !actor.CanView(card) || card.AgencyId != agencyId)
+            {
+                problems.Add(Problem(ReturnWorkbook.IdHeader, "این شناسه در فهرست خدمات این دستگاه نیست؛ ستون شناسه را تغییر ندهید."));
+                continue;
+            }
+
+            var existing = stored.GetValueOrDefault(line.CardId);
+            var status = line.Submit ? ReturnStatus.Submitted : ReturnStatus.Draft;
+            if (existing is null ? line.Figures.IsEmpty && !line.Submit : existing.Figures == line.Figures && (existing.Status == status || existing.Status == ReturnStatus.Locked))
+            {
+                continue; // nothing to write: a blank row, or what is stored already (a locked one included)
+            }
+
+            if (existing?.Status == ReturnStatus.Locked)
+            {
+                problems.Add(Problem(null, $"آمار «{card.Title}» برای {period.Label} قفل شده است ({existing.LockedBy}) و تغییر نمی‌کند؛ این بارگذاری پذیرفته نشد. الگوی تازه را دریافت کنید یا این ردیف را حذف کنید."));
+                continue;
+            }
+
+            var check = QuarterlyReturn.CanWrite(actor, card, existing);
+            if (!check.Ok)
+            {
+                problems.Add(Problem(null, check.Reason ?? "ثبت ممکن نیست."));
+                continue;
+            }
+
+            if (existing is not null && line.Version != existing.Version)
+            {
+                problems.Add(Problem(ReturnWorkbook.VersionHeader, $"آمار «{card.Title}» پس از دریافت این الگو تغییر کرده است (نسخه الگو: {Fa(line.Version)}، نسخه کنونی: {Fa(existing.Version)})؛ الگوی تازه را دریافت کنید تا تغییر دیگران از دست نرود."));
+                continue;
+            }
+
+            writes.Add((card, existing, line));
+        }
+
+        if (problems.Count > 0)
+        {
+            return (0, problems);
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var (card, existing, line) in writes)
+        {
+            var status = line.Submit ? ReturnStatus.Submitted : ReturnStatus.Draft;
+            var target = existing ?? db.QuarterlyReturns.Add(new QuarterlyReturn(card.Id, period)).Entity;
+            target.Write(line.Figures, Derived.Offered(card.Content), status, now, actor.Name, FiguresJson.Write(line.Figures));
+            db.AuditEntries.Add(new AuditEntry(now, actor.UserId, actor.Name, card.Id,
+                status == ReturnStatus.Submitted ? ReturnAudit.Submitted : ReturnAudit.Saved, $"{period} نسخه {target.Version} (فایل اکسل)"));
+        }
+
+        var outcome = await StoreAsync(ReturnOutcomeKind.Saved, null, ct);
+        return outcome.Kind == ReturnOutcomeKind.Saved
+            ? (writes.Count, [])
+            : (0, [new(ReturnWorkbook.DataSheet, 1, null, "در همین لحظه کس دیگری آمار یکی از این خدمات را تغییر داد؛ هیچ ردیفی ذخیره نشد. الگوی تازه را دریافت کنید.")]);
+    }
+
+    private static string Fa(int? version) => version is { } v ? PersianText.ToPersianDigits(v.ToString(System.Globalization.CultureInfo.InvariantCulture)) : "بدون آمار";
+
+    private async Task<ReturnOutcome> StoreAsync(ReturnOutcomeKind kind, QuarterlyReturn? target, CancellationToken ct)
     {
         try
         {

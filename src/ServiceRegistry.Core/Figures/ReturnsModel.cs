@@ -3,7 +3,8 @@ using ServiceRegistry.Core.Cards;
 
 namespace ServiceRegistry.Core.Figures;
 
-/// <summary>How returns are stored (called from RegistryDbContext.OnModelCreating); migration 20261130180000_QuarterlyReturns.</summary>
+/// <summary>How returns are stored (called from RegistryDbContext.OnModelCreating); migrations 20261130180000_QuarterlyReturns
+/// and 20261201180000_ReturnScope (the card's scope on each return, kept by triggers).</summary>
 public static class ReturnsModel
 {
     public static void Configure(ModelBuilder builder)
@@ -19,6 +20,8 @@ public static class ReturnsModel
             r.HasMany(x => x.Versions).WithOne().HasForeignKey(v => v.ReturnId).OnDelete(DeleteBehavior.Restrict);
             r.HasIndex(x => new { x.CardId, x.Period }).IsUnique();
             r.HasIndex(x => new { x.Period, x.Status });
+            r.HasIndex(x => new { x.Period, x.CardPublished, x.Status, x.AgencyId, x.Province, x.Maturity, x.AllRequests, x.ElectronicRequests, x.AssistedRequests, x.TakeUp })
+                .HasDatabaseName("IX_QuarterlyReturns_Scope"); // 20261201180000_ReturnScope
             r.Ignore(x => x.Figures);
         });
 

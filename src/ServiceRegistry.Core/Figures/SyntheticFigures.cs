@@ -8,7 +8,8 @@ namespace ServiceRegistry.Core.Figures;
 /// Eight quarters of figures for each published synthetic card, written by the database itself in one
 /// <c>INSERT … SELECT</c> (the same SQL on SQLite and PostgreSQL): volumes and channel shares vary with the card id and
 /// the quarter, about one card in seven leaves its inquiries by hand unknown, one in eleven its satisfaction. The oldest
-/// six quarters are locked, the last two submitted. Bulk rows keep no versions (they were never edited).
+/// six quarters are locked, the last two submitted. Bulk rows keep no versions (they were never edited); the card's scope columns are written
+/// here too, so the insert trigger has nothing to look up.
 /// </summary>
 public static class SyntheticFigures
 {
@@ -26,16 +27,16 @@ public static class SyntheticFigures
                 "RequestsWebsite", "RequestsMobileApp", "RequestsEmail", "RequestsSms", "RequestsCallCenter", "RequestsCounterOffice",
                 "RequestsPost", "RequestsOther", "RequestsInPerson", "Completed", "Rejected", "ProcessingDaysAverage", "ProcessingDaysP90",
                 "InPersonVisits", "InquiriesOnline", "InquiriesByHand", "FeesCollectedRials", "SatisfiedShare", "SatisfactionAnswers", "Complaints",
-                "ElectronicRequests", "AssistedRequests", "AllRequests", "TakeUp")
+                "ElectronicRequests", "AssistedRequests", "AllRequests", "TakeUp", "CardPublished", "AgencyId", "Province", "Maturity")
             SELECT x.id, x.p, CASE WHEN x.n < {Quarters - 2} THEN 'Locked' ELSE 'Submitted' END, 1, '{at}', 'سامانه',
                 x.web, x.app, 0, 0, 0, x.counter, 0, 0, x.v - x.web - x.app - x.counter,
                 x.v * 90 / 100, x.v * 5 / 100, 1.0 + (x.id % 30), 2.0 + 2 * (x.id % 30),
                 2 * (x.v - x.web - x.app - x.counter), x.v / 3, CASE WHEN x.id % 7 = 0 THEN NULL ELSE x.v / 10 END,
                 (x.v * 90 / 100) * (x.id % 5) * 10000,
                 CASE WHEN x.id % 11 = 0 THEN NULL ELSE 0.5 + (x.id % 45) / 100.0 END, CASE WHEN x.id % 11 = 0 THEN NULL ELSE x.v / 10 END, x.id % 9,
-                x.web + x.app, x.counter, x.v, (x.web + x.app) * 1.0 / x.v
+                x.web + x.app, x.counter, x.v, (x.web + x.app) * 1.0 / x.v, x.published, x.agency, x.province, x.maturity
             FROM (
-                SELECT c."Id" AS id, q.p AS p, q.n AS n,
+                SELECT c."Id" AS id, q.p AS p, q.n AS n, c."Status" = 'Published' AS published, c."AgencyId" AS agency, c."Province" AS province, c."Maturity" AS maturity,
                     20 + ((c."Id" % 10007) * 7919) % 5000 + q.n * 7 AS v,
                     (20 + ((c."Id" % 10007) * 7919) % 5000 + q.n * 7) * ((c."Id" % 10007) * 31 % 60 + q.n) / 100 AS web,
                     (20 + ((c."Id" % 10007) * 7919) % 5000 + q.n * 7) * ((c."Id" % 10007) * 17 % 15) / 100 AS app,

@@ -83,13 +83,20 @@ public sealed class FiguresDashboardTests : IAsyncLifetime
         Assert.Equal([_ids["الف یک"].ToString(System.Globalization.CultureInfo.InvariantCulture)],
             doc.QuerySelectorAll("#qf-gaps tbody tr").Select(r => r.GetAttribute("data-card")));
         Assert.Contains("۲۵٪", doc.QuerySelector("#qf-gaps tbody tr")!.TextContent, StringComparison.Ordinal);
-        // high volume: A2 (1,000), A1 (400); B1's requests are unknown
+        Assert.Equal("۱", doc.QuerySelector("#qf-gap-count")!.TextContent.Trim());
+        Assert.Equal([AgencyA, Province, "۴", "۲۵٪", "۴۰۰"], doc.QuerySelectorAll("#qf-gaps tbody tr td").Select(c => c.TextContent.Trim()));
+        // coverage in words: 3 of 4 published services reported
+        Assert.Contains("۳ خدمت از ۴ خدمت", doc.QuerySelector("#qf-coverage")!.TextContent, StringComparison.Ordinal);
+        // high volume: A2 (1,000, 100 %, level 4), A1 (400, 25 %, level 4); B1's requests are unknown
         Assert.Equal([_ids["الف دو"], _ids["الف یک"]], doc.QuerySelectorAll("#qf-volume tbody tr").Select(r => int.Parse(r.GetAttribute("data-card")!, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal([[AgencyA, Province, "۱٬۰۰۰", "۱۰۰٪", "۴"], [AgencyA, Province, "۴۰۰", "۲۵٪", "۴"]],
+            doc.QuerySelectorAll("#qf-volume tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()));
         // ranking by agency: A 1,100 / 1,400; B has no fully known requests in 1404-Q4
         var ranking = doc.QuerySelectorAll("#qf-ranking tbody tr").ToList();
         Assert.Single(ranking);
         Assert.Contains(AgencyA, ranking[0].TextContent, StringComparison.Ordinal);
         Assert.Equal("78.6", ranking[0].QuerySelector("[data-value]")!.GetAttribute("data-value"));
+        Assert.Equal("۱٬۴۰۰", ranking[0].QuerySelectorAll("td")[^1].TextContent.Trim());
         // the public does not see which agencies have not reported
         Assert.Null(doc.QuerySelector("#qf-not-reported"));
     }
@@ -130,5 +137,25 @@ public sealed class FiguresDashboardTests : IAsyncLifetime
         // agency view: 2 services, both reported; ranking by service, A2 (100 %) before A1 (25 %)
         Assert.Equal("100", agency.QuerySelector("#qf-coverage [data-coverage]")!.GetAttribute("data-coverage"));
         Assert.Equal(["100", "25"], Values(agency, "#qf-ranking tbody td[data-value]"));
+    }
+
+    [Fact]
+    public async Task HighVolume_InstancesSharingATitle_AreToldApartByAgencyAndProvince()
+    {
+        // Arrange: two instances of one national service, in two provinces, the largest services of the nation
+        var tehran = (await _app.SeedAsync(new CardBuilder().Titled("صدور گواهی اقامت").OfAgency("استانداری تهران", "تهران")
+            .Published("8" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999))))[0];
+        var lorestan = (await _app.SeedAsync(new CardBuilder().Titled("صدور گواهی اقامت").OfAgency("استانداری لرستان", "لرستان")
+            .Published("8" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999))))[0];
+        await _app.SeedReturnAsync(tehran.Id, "1404-Q4", new() { Requests = Returns.Requests(9_000, 0, 0, 1_000) });
+        await _app.SeedReturnAsync(lorestan.Id, "1404-Q4", new() { Requests = Returns.Requests(2_000, 0, 0, 3_000) });
+
+        // Act
+        var doc = await PageAsync(_app.CreateBrowserlessClient(), "/dashboard/quarters");
+
+        // Assert
+        var rows = doc.QuerySelectorAll("#qf-volume tbody tr").Take(2).Select(r => r.QuerySelectorAll("th, td").Take(3).Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal([["صدور گواهی اقامت", "استانداری تهران", "تهران"], ["صدور گواهی اقامت", "استانداری لرستان", "لرستان"]], rows);
+        Assert.Equal(["خدمت", "دستگاه", "استان"], doc.QuerySelectorAll("#qf-volume thead th").Take(3).Select(h => h.TextContent.Trim()));
     }
 }

@@ -135,6 +135,9 @@ public sealed class PermissionTableTests : IAsyncLifetime
         new("GET /figures/returns", Fixture.None, SignedIn),
         new("POST /figures/returns", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther),
         new("POST /figures/returns?handler=lock", Fixture.None, Who.ReviewerOwn, Who.ReviewerOther, Who.Admin),
+        new("GET /figures/returns/workbook", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther),
+        new("GET /figures/returns/workbook?handler=template", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther),
+        new("POST /figures/returns/workbook", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther),
         // national templates: coverage is public; templates are written by a national body's staff (OwnAgency is
         // provincial, so only the national office: 400 without an agency) and instantiated by any agency's staff;
         // a template change is answered by the instance's own staff

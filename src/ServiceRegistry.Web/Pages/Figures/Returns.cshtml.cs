@@ -177,7 +177,7 @@ public sealed class ReturnsModel(RegistryDbContext db, ReturnWorkflow workflow, 
         [.. cells, .. Enumerable.Repeat<string?>(null, Math.Max(0, ReturnColumns.All.Count - cells.Count))];
 
     /// <summary>The agencies whose returns this person sees: their own and those below (staff), their province's (reviewer), any (national office).</summary>
-    private static System.Linq.Expressions.Expression<Func<Agency, bool>> Reachable(Actor actor)
+    internal static System.Linq.Expressions.Expression<Func<Agency, bool>> Reachable(Actor actor)
     {
         if (actor.IsAdmin)
         {
