@@ -46,7 +46,7 @@ public sealed class CatalogTests : IAsyncLifetime
         var page = await RegistryApp.ParseAsync(await client.GetAsync("/?type=g2c&sort=title", TestContext.Current.CancellationToken));
 
         // Assert: the G2C facet is selected, and its link clears the filter (the order stays), as does the chip
-        var selected = page.QuerySelectorAll("[data-facet=type] a[aria-pressed=true]");
+        var selected = page.QuerySelectorAll("[data-facet=type] a[aria-current=true]");
         Assert.Single(selected);
         Assert.Equal("/?sort=title", selected[0].GetAttribute("href"));
         var chip = page.QuerySelectorAll("a.filter-chip").Single(a => a.TextContent.Contains("نوع خدمت", StringComparison.Ordinal));
