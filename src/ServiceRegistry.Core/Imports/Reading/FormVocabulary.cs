@@ -205,7 +205,7 @@ internal static class FormVocabulary
         void AddDisplay<T>(Anchor anchor, string property, params string[] more) =>
             Add(anchor, AnchorRule.None, [Display<T>(property), .. more]);
 
-        AddDisplay<CardContent>(Anchor.Title, nameof(CardContent.Title));
+        AddDisplay<CardContent>(Anchor.Title, nameof(CardContent.Title), "نام خدمت", "عنوان کامل خدمت");
         AddDisplay<CardContent>(Anchor.ServiceId, nameof(CardContent.ServiceId), "کد خدمت");
         Add(Anchor.ParentServiceId, AnchorRule.None, "شناسه خدمت مادر", "خدمت مادر");
         AddDisplay<CardContent>(Anchor.ProcessTitle, nameof(CardContent.ProcessTitle), "عنوان فرآیند");
@@ -214,14 +214,14 @@ internal static class FormVocabulary
         AddDisplay<Provider>(Anchor.ParentAgency, nameof(Provider.ParentAgency), "دستگاه مادر", "وزارتخانه مادر");
         AddDisplay<Provider>(Anchor.Unit, nameof(Provider.Unit), "واحد ارائه دهنده خدمت", "واحد ارائه دهنده");
         Add(Anchor.Province, AnchorRule.NeedsColon, Display<Provider>(nameof(Provider.Province)));
-        AddDisplay<CardContent>(Anchor.Description, nameof(CardContent.Description), "شرح مختصر خدمت", "توضیح خدمت");
+        AddDisplay<CardContent>(Anchor.Description, nameof(CardContent.Description), "شرح مختصر خدمت", "توضیح خدمت", "توضیحات خدمت");
         AddDisplay<CardContent>(Anchor.ServiceTypes, nameof(CardContent.ServiceTypes));
         Add(Anchor.Audience, AnchorRule.None, "نوع مخاطبین", "نوع مخاطبان", "مخاطبین خدمت", "مخاطبان خدمت", "نوع خدمت گیرندگان");
         AddDisplay<CardContent>(Anchor.Nature, nameof(CardContent.Nature));
         AddDisplay<CardContent>(Anchor.Levels, nameof(CardContent.Levels));
         AddDisplay<CardContent>(Anchor.LifeEvents, nameof(CardContent.LifeEvents), "رویداد مرتبط", "رویدادهای مرتبط", "رویداد های مرتبط با");
         AddDisplay<CardContent>(Anchor.Triggers, nameof(CardContent.Triggers), "نحوه شروع خدمت");
-        AddDisplay<CardContent>(Anchor.RequiredDocuments, nameof(CardContent.RequiredDocuments), "مدارک لازم", "مدارک مورد نیاز خدمت");
+        AddDisplay<CardContent>(Anchor.RequiredDocuments, nameof(CardContent.RequiredDocuments), "مدارک لازم", "مدارک مورد نیاز خدمت", "مدارک مورد نیاز برای انجام خدمت", "مستندات مورد نیاز");
         AddDisplay<CardContent>(Anchor.Laws, nameof(CardContent.Laws), "قوانین و مقررات", "قوانین و مقررات مرتبط");
         AddDisplay<CardContent>(Anchor.Recipients, nameof(CardContent.Recipients), "تعداد خدمت گیرندگان", "آمار خدمت گیرندگان");
         Add(Anchor.RecipientsPeriod, AnchorRule.NeedsPeriod, "خدمت گیرندگان در");
@@ -233,7 +233,7 @@ internal static class FormVocabulary
         Add(Anchor.FeeAmounts, AnchorRule.None, "مبلغ (مبالغ)", "مبالغ");
         AddDisplay<Fees>(Anchor.FeeAccounts, nameof(Fees.BankAccounts), "شماره حساب های بانکی", "شماره حساب", "شماره حسابهای بانکی");
         AddDisplay<Fees>(Anchor.FeeElectronic, nameof(Fees.ElectronicPayment), "پرداخت به صورت الکترونیکی", "پرداخت الکترونیک", "پرداخت الکترونیکی", "پرداخت بصورت الکترونیکی");
-        AddDisplay<CardContent>(Anchor.WebAddresses, nameof(CardContent.WebAddresses), "آدرس وبگاه", "نشانی وبگاه", "آدرس اینترنتی خدمت", "نشانی اینترنتی خدمت");
+        AddDisplay<CardContent>(Anchor.WebAddresses, nameof(CardContent.WebAddresses), "آدرس وبگاه", "نشانی وبگاه", "آدرس اینترنتی خدمت", "نشانی اینترنتی خدمت", "نشانی خدمت در وبگاه", "آدرس خدمت در وبگاه");
         AddDisplay<CardContent>(Anchor.SystemName, nameof(CardContent.SystemName), "نام سامانه خدمت", "سامانه مربوط به خدمت");
         Add(Anchor.StageHeader, AnchorRule.None, Display<CardContent>(nameof(CardContent.Stages)), "نوع ارائه", Display<Stage>(nameof(Stage.Channels)));
         Add(Anchor.StageInforming, AnchorRule.None, Display<Stages>(nameof(Stages.Informing)), "مرحله اطلاع رسانی خدمت", "مرحله اطلاع رسانی");

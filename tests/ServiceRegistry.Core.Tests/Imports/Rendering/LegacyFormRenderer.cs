@@ -25,8 +25,27 @@ public enum FormLayout
     Report,
 }
 
+/// <summary>How the words of a form differ from the official one's (held-back forms differ this way too).</summary>
+[Flags]
+public enum TextVariant
+{
+    None = 0,
+
+    /// <summary>Typed on an Arabic keyboard: ي and ك for ی and ک.</summary>
+    ArabicLetters = 1,
+
+    /// <summary>Latin digits (0-9) where the official form has Persian ones.</summary>
+    LatinDigits = 2,
+
+    /// <summary>Other wording of the labels (an agency's own copy of the form).</summary>
+    OtherLabels = 4,
+
+    /// <summary>No ZWNJ: «ها» and «می» written with a space (or glued).</summary>
+    NoZwnj = 8,
+}
+
 /// <summary>One way to write a card as a legacy document.</summary>
-public sealed record Rendering(string Name, FormLayout Layout, TickEncoding Ticks, string Joiner = "، ", string Extension = ".txt");
+public sealed record Rendering(string Name, FormLayout Layout, TickEncoding Ticks, string Joiner = "، ", string Extension = ".txt", TextVariant Variant = TextVariant.None);
 
 /// <summary>
 /// Writes a card's form rows (<see cref="FormRows"/>) as a legacy document in one <see cref="Rendering"/>: the
@@ -58,14 +77,31 @@ public static class LegacyFormRenderer
         new("report page, choices joined by «،»", FormLayout.Report, new("True", "False")),
         new("report page, choices joined by commas, True/False", FormLayout.Report, new("True", "False"), Joiner: ", "),
         new("report page, بلی/خیر", FormLayout.Report, new("بلی", "خیر")),
+        new("table ☑/☐, Arabic ي/ك and Latin digits", FormLayout.Table, new("☑", "☐"), Variant: TextVariant.ArabicLetters | TextVariant.LatinDigits),
+        new("table ☑/☐, other label wording", FormLayout.Table, new("☑", "☐"), Variant: TextVariant.OtherLabels),
+        new("one field a line, other labels, Arabic letters, no ZWNJ", FormLayout.OneFieldALine, new("[x]", "[ ]"), Variant: TextVariant.OtherLabels | TextVariant.ArabicLetters | TextVariant.NoZwnj),
+        new("report page, other labels, Latin digits", FormLayout.Report, new("بلی", "خیر"), Variant: TextVariant.OtherLabels | TextVariant.LatinDigits),
     ];
+
+    /// <summary>Labels as agencies' own copies of the form word them.</summary>
+    private static readonly Dictionary<string, string> OtherLabels = new(StringComparer.Ordinal)
+    {
+        ["عنوان خدمت"] = "نام خدمت",
+        ["شرح خدمت"] = "توضیحات خدمت",
+        ["نام دستگاه اجرایی"] = "دستگاه اجرایی ارائه دهنده",
+        ["مدارک لازم برای انجام خدمت"] = "مدارک مورد نیاز برای انجام خدمت",
+        ["متوسط مدت زمان ارائه خدمت"] = "مدت زمان ارائه خدمت",
+        ["هزینه ارائه خدمت"] = "هزینه خدمت",
+        ["آدرس دقیق و مستقیم خدمت در وبگاه"] = "نشانی خدمت در وبگاه",
+    };
 
     public static string Render(FormRows form, Rendering rendering)
     {
         var lines = new List<List<string>> { new() { "فرم شناسنامه خدمت" } };
         foreach (var row in form.Rows)
         {
-            lines.Add([row.Label, .. Cells(row, rendering)]);
+            var label = rendering.Variant.HasFlag(TextVariant.OtherLabels) && OtherLabels.TryGetValue(row.Label, out var other) ? other : row.Label;
+            lines.Add([label, .. Cells(row, rendering)]);
         }
 
         if (form.Stages.Count > 0)
@@ -94,7 +130,27 @@ public static class LegacyFormRenderer
             sb.Append(Line(cells, rendering.Layout)).Append('\n');
         }
 
-        return sb.ToString();
+        return Vary(sb.ToString(), rendering.Variant);
+    }
+
+    private static string Vary(string text, TextVariant variant)
+    {
+        if (variant.HasFlag(TextVariant.ArabicLetters))
+        {
+            text = text.Replace('ی', 'ي').Replace('ک', 'ك');
+        }
+
+        if (variant.HasFlag(TextVariant.LatinDigits))
+        {
+            text = string.Concat(text.Select(c => c is >= '۰' and <= '۹' ? (char)('0' + (c - '۰')) : c));
+        }
+
+        if (variant.HasFlag(TextVariant.NoZwnj))
+        {
+            text = text.Replace("\u200Cها", " ها", StringComparison.Ordinal).Replace("\u200C", "", StringComparison.Ordinal);
+        }
+
+        return text;
     }
 
     private static string Line(List<string> cells, FormLayout layout)
