@@ -139,4 +139,19 @@ public sealed class CatalogGroupingTests : IAsyncLifetime
         Assert.Equal($"/services/{_template}#where-to-go", offered.GetAttribute("href"));
         Assert.Null(rows.Single(r => r.TextContent.Contains("ثبت شرکت", StringComparison.Ordinal)).QuerySelector("a.offered-in"));
     }
+
+    [Fact]
+    public async Task TemplatePage_ListsThePublishedInstanceOfEachProvince_WhereTheCatalogLinks()
+    {
+        // Act
+        var page = await RegistryApp.ParseAsync(await _public.GetAsync($"/services/{_template}", Ct));
+
+        // Assert: the catalog's "offered in" link lands here; the draft instance of Isfahan is not public
+        var section = page.QuerySelector("section#where-to-go.offered-in-provinces")!;
+        Assert.Equal("ارائه در ۳ استان", section.QuerySelector("h2")!.TextContent.Trim());
+        var links = section.QuerySelectorAll("a").ToDictionary(a => a.TextContent.Trim(), a => a.GetAttribute("href"));
+        Assert.Equal(["تهران", "فارس", "لرستان"], links.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal($"/services/{_tehran}", links["تهران"]);
+        Assert.Equal($"/services/{_fars}", links["فارس"]);
+    }
 }
