@@ -22,7 +22,7 @@ OUT="$ROOT/.bench"; mkdir -p "$OUT"
 WEB="$ROOT/src/ServiceRegistry.Web"
 DLL="$WEB/bin/Release/net10.0/ServiceRegistry.Web.dll"
 
-dotnet build "$WEB" -c Release -nologo -clp:ErrorsOnly >/dev/null
+[ "${BENCH_NO_BUILD:-0}" = 1 ] || dotnet build "$WEB" -c Release -nologo -clp:ErrorsOnly >/dev/null   # BENCH_NO_BUILD=1: use the build as it is
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null; }
 
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
