@@ -167,9 +167,11 @@ public sealed class AccessibilityTests(BrowserSession session)
         {
             var content = CardJson.Read(DemoData.Cards().Single(c => c.Name == "regional-accounts").Json).Content!;
             content.ServiceId = null;
+            content.Title += " (دسترس پذیری)"; // other journeys look the demo titles up
             var published = ServiceCard.FromFile(agencyId, content, CardStatus.Published, session.App.Clock.GetUtcNow());
             var draftContent = CardJson.Read(DemoData.Cards().Single(c => c.Name == "municipality-grading").Json).Content!;
             draftContent.ServiceId = null;
+            draftContent.Title += " (دسترس پذیری)";
             var draft = ServiceCard.FromFile(agencyId, draftContent, CardStatus.Draft, session.App.Clock.GetUtcNow());
             db.Cards.AddRange(published, draft);
             await db.SaveChangesAsync();

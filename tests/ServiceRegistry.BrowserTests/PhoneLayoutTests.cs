@@ -33,6 +33,7 @@ public sealed class PhoneLayoutTests(BrowserSession session)
             {
                 var content = CardJson.Read(demo.Json).Content!;
                 content.ServiceId = null;
+                content.Title += " (تلفن همراه)"; // other journeys look the demo titles up
                 cards.Add(ServiceCard.FromFile(agency.Id, content, CardStatus.Published, session.App.Clock.GetUtcNow()));
             }
 
