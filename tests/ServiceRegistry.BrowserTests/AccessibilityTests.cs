@@ -158,24 +158,27 @@ public sealed class AccessibilityTests(BrowserSession session)
 
     private static string Shorten(string html) => html.Length <= 160 ? html : html[..160] + "…";
 
-    /// <summary>The agency's published demo service, a draft with the regional-accounts content, an import batch of the
+    /// <summary>The agency's published demo service (one whose title sorts after the workflow journey's, which looks for
+    /// its card on the catalog's first page), a draft with the regional-accounts content, an import batch of the
     /// editor's with one read file, and an instance of a national template that changed (once per run).</summary>
     private async Task<Fixtures> SeedAsync()
     {
         var agencyId = await session.App.WithDbAsync(db => db.Agencies.Where(a => a.Name == BrowserSession.Agency).Select(a => a.Id).SingleAsync());
         var ids = await session.App.WithDbAsync(async db =>
         {
-            var content = CardJson.Read(DemoData.Cards().Single(c => c.Name == "regional-accounts").Json).Content!;
+            var content = CardJson.Read(DemoData.Cards().Single(c => c.Name == "residence-documents").Json).Content!;
             content.ServiceId = null;
+            content.Title += " (دسترس پذیری)"; // other journeys look the demo titles up
             var published = ServiceCard.FromFile(agencyId, content, CardStatus.Published, session.App.Clock.GetUtcNow());
             var draftContent = CardJson.Read(DemoData.Cards().Single(c => c.Name == "municipality-grading").Json).Content!;
             draftContent.ServiceId = null;
+            draftContent.Title += " (دسترس پذیری)";
             var draft = ServiceCard.FromFile(agencyId, draftContent, CardStatus.Draft, session.App.Clock.GetUtcNow());
             db.Cards.AddRange(published, draft);
             await db.SaveChangesAsync();
             return (published.Id, draft.Id);
         });
-        var template = (await session.App.SeedAsync(new CardBuilder().Titled("الگوی دسترس پذیری").OfAgency("وزارت دسترس پذیری").AsTemplate().Published()))[0].Id;
+        var template = (await session.App.SeedAsync(new CardBuilder().Titled("یکسان سازی دسترس پذیری (الگو)").OfAgency("وزارت دسترس پذیری").AsTemplate().Published()))[0].Id;
         var instance = (await session.App.SeedAsync(new CardBuilder().OfAgency(BrowserSession.Agency, BrowserSession.Province)
             .InstanceOf(template).WithTemplateChange("requiredDocuments")))[0].Id;
         var batch = await session.App.WithDbAsync(async db =>
