@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Core.Feedback;
 using ServiceRegistry.Core.Feeds;
 using ServiceRegistry.Core.Figures;
 using ServiceRegistry.Core.Imports;
+using ServiceRegistry.Core.Mail;
 using ServiceRegistry.Core.Review;
 
 namespace ServiceRegistry.Core.Data;
@@ -31,6 +33,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<PublicChange> PublicChanges => Set<PublicChange>();
     public DbSet<QuarterlyReturn> QuarterlyReturns => Set<QuarterlyReturn>();
     public DbSet<ReturnVersion> ReturnVersions => Set<ReturnVersion>();
+    public DbSet<CitizenFeedback> Feedback => Set<CitizenFeedback>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -176,6 +180,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             NullableContentColumn(change.Property(c => c.Content), postgres);
         });
         ReturnsModel.Configure(builder);
+        FeedbackModel.Configure(builder);
 
         builder.Entity<ImportBatch>(batch =>
         {
