@@ -30,6 +30,7 @@ builder.Services.AddCardPdf();
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
 builder.Services.AddRegistryProblemDetails();
 builder.Services.AddRegistryApi();
+builder.Services.AddFeedbackAndMail(); // the public's reports on a service page, e-mail through SMTP (section Mail)
 builder.Host.UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; });
 
 var app = builder.Build();

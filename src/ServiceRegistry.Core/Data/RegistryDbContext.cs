@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ServiceRegistry.Core.Accounts;
 using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Core.Feedback;
 using ServiceRegistry.Core.Feeds;
 using ServiceRegistry.Core.Figures;
 using ServiceRegistry.Core.Imports;
+using ServiceRegistry.Core.Mail;
 using ServiceRegistry.Core.Review;
 
 namespace ServiceRegistry.Core.Data;
@@ -33,6 +35,8 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<QuarterlyReturn> QuarterlyReturns => Set<QuarterlyReturn>();
     public DbSet<ReturnVersion> ReturnVersions => Set<ReturnVersion>();
+    public DbSet<CitizenFeedback> Feedback => Set<CitizenFeedback>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -184,6 +188,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
         });
         WebhooksModel.Configure(builder);
         ReturnsModel.Configure(builder);
+        FeedbackModel.Configure(builder);
 
         builder.Entity<ImportBatch>(batch =>
         {

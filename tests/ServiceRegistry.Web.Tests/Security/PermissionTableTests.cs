@@ -22,7 +22,7 @@ public sealed class PermissionTableTests : IAsyncLifetime
     public enum Who { Anonymous, EditorOwn, HeadOwn, EditorOther, ReviewerOwn, ReviewerOther, Admin }
 
     /// <summary>The card a request is made against, created fresh for each request (or an import batch of EditorOwn's with one read file).</summary>
-    public enum Fixture { None, Draft, Submitted, Approved, IdIssued, Published, ImportBatch, SubmittedReturn, Template, ChangedInstance }
+    public enum Fixture { None, Draft, Submitted, Approved, IdIssued, Published, ImportBatch, SubmittedReturn, Template, ChangedInstance, Feedback }
 
     private sealed record Rule(string Key, Fixture Fixture, params Who[] Allowed);
 
@@ -46,6 +46,12 @@ public sealed class PermissionTableTests : IAsyncLifetime
         new("GET /account/denied", Fixture.None, Everyone),
 
         new("GET /services/{id:int}/pdf", Fixture.Published, Everyone),
+
+        // the citizen's page of a service and its report form (public); the reports reach the agency's inbox
+        new("GET /services/{id:int}/guide", Fixture.Published, Everyone),
+        new("POST /services/{id:int}/guide", Fixture.Published, Everyone),
+        new("GET /feedback/{id:int?}", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
+        new("POST /feedback/{id:int?}", Fixture.Feedback, Who.EditorOwn, Who.HeadOwn, Who.Admin),
 
         // dashboard: public figures for everyone (completeness inside is narrowed per viewer, see DashboardPageTests)
         new("GET /dashboard", Fixture.Published, Everyone),
@@ -318,6 +324,18 @@ public sealed class PermissionTableTests : IAsyncLifetime
             return (await _app.SeedAsync(new CardBuilder().OfAgency(OwnAgency, "فارس").InstanceOf(template).WithTemplateChange("requiredDocuments")))[0].Id;
         }
 
+        if (fixture == Fixture.Feedback)
+        {
+            var card = (await _app.SeedAsync(new CardBuilder().Titled("خدمت جدول دسترسی").OfAgency(OwnAgency, "فارس").Published()))[0];
+            return await _app.WithDbAsync(async db =>
+            {
+                var report = new Core.Feedback.CitizenFeedback(card, "گزارش جدول دسترسی", null, "192.0.2.1", _app.Clock.GetUtcNow());
+                db.Feedback.Add(report);
+                await db.SaveChangesAsync();
+                return (int)report.Id;
+            });
+        }
+
         var builder = new CardBuilder().Titled("خدمت جدول دسترسی").OfAgency(OwnAgency, "فارس");
         builder = fixture switch
         {
@@ -334,7 +352,8 @@ public sealed class PermissionTableTests : IAsyncLifetime
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string key, int? id)
     {
         var verb = key.Split(' ')[0];
-        var url = key.Split(' ')[1].Replace("{id:int}", id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "1", StringComparison.Ordinal)
+        var url = key.Split(' ')[1].Replace("{id:int?}", id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "1", StringComparison.Ordinal)
+            .Replace("{id:int}", id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "1", StringComparison.Ordinal)
             .Replace("{batchId:int}", id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "1", StringComparison.Ordinal)
             .Replace("{n:int}", "1", StringComparison.Ordinal)
             .Replace("{code:int?}", "404", StringComparison.Ordinal)
