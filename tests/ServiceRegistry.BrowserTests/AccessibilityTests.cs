@@ -54,6 +54,10 @@ public sealed class AccessibilityTests(BrowserSession session)
         ["/templates/coverage"] = "/templates/coverage",
         ["/templates/change/{id:int}"] = $"/templates/change/{f.ChangedInstance}",
         ["/api"] = "/api",
+        ["/services/{id:int}/guide"] = $"/services/{f.Published}/guide",
+        ["/feedback/{id:int?}"] = "/feedback",
+        ["/admin/webhooks"] = "/admin/webhooks",
+        ["/figures/returns/workbook"] = "/figures/returns/workbook",
     };
 
     private sealed record Fixtures(int Agency, int Published, int Draft, int Batch, int ChangedInstance);
