@@ -55,9 +55,9 @@ public sealed class WorkflowJourneyTests(BrowserSession session)
         await admin.ActAsync("انتشار");
         Assert.Equal("منتشر شده", await admin.StatusAsync());
 
-        // The public finds it in the catalog with that ID
+        // The public finds it in the catalog with that ID (searched by title: other tests of the session publish cards too)
         var publicPage = await session.NewAnonymousPageAsync();
-        await publicPage.GotoAsync("/");
+        await publicPage.GotoAsync("/?q=" + Uri.EscapeDataString(title));
         var row = publicPage.GetByRole(AriaRole.Row).Filter(new() { HasText = title });
         await Assertions.Expect(row).ToContainTextAsync(serviceId);
         if (BrowserSession.ScreenshotDirectory is { } shots)
