@@ -48,7 +48,7 @@ public sealed class FeedbackInbox(RegistryDbContext db, TimeProvider time, IOpti
         }
 
         await db.SaveChangesAsync(ct);
-        signal.Wake();
+        signal.Notify();
         return Outcome.Saved;
     }
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Options;
+using ServiceRegistry.Core.Data;
 
 namespace ServiceRegistry.Core.Feeds;
 
@@ -102,22 +103,4 @@ public sealed class WebhookSender : IDisposable
 }
 
 /// <summary>Wakes the <see cref="WebhookWorker"/> (it also looks on its own every <see cref="WebhookOptions.PollSeconds"/>).</summary>
-public sealed class WebhookSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-        }
-    }
-
-    internal async Task WaitAsync(TimeSpan poll, CancellationToken ct) => await _signal.WaitAsync(poll, ct);
-
-    public void Dispose() => _signal.Dispose();
-}
+public sealed class WebhookSignal : Wakeup;

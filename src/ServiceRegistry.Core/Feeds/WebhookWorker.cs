@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServiceRegistry.Core.Cards;
@@ -25,7 +24,7 @@ namespace ServiceRegistry.Core.Feeds;
 /// </summary>
 internal sealed partial class WebhookWorker(
     IServiceScopeFactory scopes, WebhookSender sender, WebhookSignal signal, TimeProvider time, IOptions<WebhookOptions> options,
-    IOptions<RegistryOptions> registry, ILogger<WebhookWorker> log) : BackgroundService
+    IOptions<RegistryOptions> registry, ILogger<WebhookWorker> log) : QueueWorker(signal, log)
 {
     private const int Batch = 500;
 
@@ -38,45 +37,9 @@ internal sealed partial class WebhookWorker(
     /// <summary>Twice an attempt's time limit and a minute: a node that still holds a delivery by then has stopped.</summary>
     private TimeSpan Lease => sender.Timeout * 2 + TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Deliver)
-        {
-            return;
-        }
+    protected override TimeSpan? Poll => options.Value.Deliver ? TimeSpan.FromSeconds(Math.Max(0.05, options.Value.PollSeconds)) : null;
 
-        var poll = TimeSpan.FromSeconds(Math.Max(0.05, options.Value.PollSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await RunSafelyAsync(QueueAsync, stoppingToken);
-            await RunSafelyAsync(SendAsync, stoppingToken);
-            try
-            {
-                await signal.WaitAsync(poll, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    private async Task RunSafelyAsync(Func<CancellationToken, Task> work, CancellationToken ct)
-    {
-        try
-        {
-            await work(ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-        }
-#pragma warning disable CA1031 // the worker outlives a failing database call; it tries again at the next poll
-        catch (Exception ex)
-        {
-            LogFailed(log, ex);
-        }
-#pragma warning restore CA1031
-    }
+    protected override IReadOnlyList<Func<CancellationToken, Task>> Steps => [QueueAsync, SendAsync];
 
     /// <summary>Queues the changes after each active subscription's cursor.</summary>
     private async Task QueueAsync(CancellationToken ct)
@@ -123,7 +86,7 @@ internal sealed partial class WebhookWorker(
                 await transaction.CommitAsync(ct);
             }
 
-            signal.Notify();
+            Wake();
             if (changes.Count < Batch)
             {
                 return;
@@ -208,7 +171,7 @@ internal sealed partial class WebhookWorker(
         else
         {
             delivery.Attempted(attempt.StatusCode, attempt.Error ?? "", done);
-            LogAttemptFailed(log, delivery.Id, subscription.Url, attempt.Error);
+            LogAttemptFailed(Log, delivery.Id, subscription.Url, attempt.Error);
         }
 
         try
@@ -217,14 +180,11 @@ internal sealed partial class WebhookWorker(
         }
         catch (DbUpdateConcurrencyException)
         {
-            LogLeaseLost(log, delivery.Id);
+            LogLeaseLost(Log, delivery.Id);
         }
 
         return true;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Webhooks: a step failed; it is tried again at the next poll")]
-    private static partial void LogFailed(ILogger logger, Exception ex);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhooks: delivery {DeliveryId} to {Url} failed: {Error}")]
     private static partial void LogAttemptFailed(ILogger logger, long deliveryId, string url, string? error);

@@ -70,7 +70,9 @@ public sealed class FiguresDashboard(RegistryDbContext db, FiguresQuery query, T
 
         var services = await cards.CountAsync(ct);
         var lastReturns = returns.Where(r => r.Period == last);
-        var highVolume = await ListAsync(lastReturns.Where(r => r.AllRequests != null).OrderByDescending(r => r.AllRequests).ThenBy(r => r.CardId).Take(ListSize), ct);
+        // Both lists are read in order from their indexes (IX_QuarterlyReturns_Volume backwards, so among equal volumes
+        // the newer card comes first; IX_QuarterlyReturns_Gap forwards), not sorted from the quarter's returns.
+        var highVolume = await ListAsync(lastReturns.Where(r => r.AllRequests != null).OrderByDescending(r => r.AllRequests).ThenByDescending(r => r.CardId).Take(ListSize), ct);
         var gapQuery = lastReturns.Where(r => r.Maturity >= 4 && r.TakeUp < Derived.GapThreshold);
         var gapCount = await gapQuery.CountAsync(ct);
         var gaps = await ListAsync(gapQuery.OrderBy(r => r.TakeUp).ThenBy(r => r.CardId).Take(GapListSize), ct);

@@ -1,7 +1,5 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServiceRegistry.Core.Data;
@@ -24,30 +22,7 @@ public sealed class ImportOptions
 }
 
 /// <summary>Wakes the <see cref="ImportWorker"/> when a batch arrives (it also looks on its own every few seconds).</summary>
-public sealed class ImportQueue
-{
-    private readonly Channel<int> _channel = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
-
-    public void Notify(int batchId) => _channel.Writer.TryWrite(batchId);
-
-    /// <summary>Waits for a notice or for <paramref name="poll"/> to pass.</summary>
-    internal async Task WaitAsync(TimeSpan poll, CancellationToken ct)
-    {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timer.CancelAfter(poll);
-        try
-        {
-            await _channel.Reader.WaitToReadAsync(timer.Token);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-        }
-
-        while (_channel.Reader.TryRead(out _))
-        {
-        }
-    }
-}
+public sealed class ImportQueue : Wakeup;
 
 /// <summary>
 /// Converts uploaded files in the background, one at a time in the order they came, each within its time limit
@@ -59,41 +34,16 @@ public sealed class ImportQueue
 /// </summary>
 internal sealed partial class ImportWorker(
     IServiceScopeFactory scopes, ImportQueue queue, TimeProvider time, IOptions<ImportOptions> options, IOptions<RegistryOptions> registry,
-    ILogger<ImportWorker> log) : BackgroundService
+    ILogger<ImportWorker> log) : QueueWorker(queue, log)
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+    protected override TimeSpan? Poll => TimeSpan.FromSeconds(5);
+
+    protected override IReadOnlyList<Func<CancellationToken, Task>> Steps => [RecoverAsync, DrainAsync];
 
     private TimeSpan FileTimeout => TimeSpan.FromSeconds(Math.Max(1, options.Value.FileTimeoutSeconds));
 
     /// <summary>Twice the time limit and a minute: a node that still holds a file by then has stopped.</summary>
     private TimeSpan Lease => FileTimeout * 2 + TimeSpan.FromMinutes(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            await RunSafelyAsync(RecoverAsync, stoppingToken);
-            await RunSafelyAsync(DrainAsync, stoppingToken);
-            await queue.WaitAsync(Poll, stoppingToken);
-        }
-    }
-
-    private async Task RunSafelyAsync(Func<CancellationToken, Task> work, CancellationToken ct)
-    {
-        try
-        {
-            await work(ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-        }
-#pragma warning disable CA1031 // the worker outlives a failing database call; it tries again at the next poll
-        catch (Exception ex)
-        {
-            LogFailed(log, ex);
-        }
-#pragma warning restore CA1031
-    }
 
     /// <summary>Puts back the files whose lease has expired (never one that a live node is reading).</summary>
     private async Task RecoverAsync(CancellationToken ct)
@@ -106,7 +56,7 @@ internal sealed partial class ImportWorker(
                      .Where(i => i.Status == ImportItemStatus.Running && (i.LeaseExpiresAt == null || i.LeaseExpiresAt <= nowUtc))
                      .ToListAsync(ct))
         {
-            LogLeaseExpired(log, item.Id, item.LeaseOwner);
+            LogLeaseExpired(Log, item.Id, item.LeaseOwner);
             item.Interrupted(now);
         }
 
@@ -152,13 +102,13 @@ internal sealed partial class ImportWorker(
             }
             catch (DbUpdateConcurrencyException)
             {
-                LogLeaseLost(log, item.Id);
+                LogLeaseLost(Log, item.Id);
                 continue; // the lease ran out and another node took the file: its outcome counts, not this one
             }
             catch (DbUpdateException ex)
             {
                 // The outcome could not be stored as it is (say, text the database refuses): keep the failure instead.
-                LogFailed(log, ex);
+                LogNotStored(Log, item.Id, ex);
                 db.ChangeTracker.Clear();
                 var again = await db.ImportItems.SingleAsync(i => i.Id == item.Id, ct);
                 again.Fail("نتیجه خواندن این فایل ذخیره نشد: " + ex.GetBaseException().Message, time.GetUtcNow());
@@ -167,8 +117,8 @@ internal sealed partial class ImportWorker(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Import worker: a step failed; it is tried again at the next poll")]
-    private static partial void LogFailed(ILogger logger, Exception ex);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import worker: the outcome of file {ItemId} could not be stored; the file is marked failed")]
+    private static partial void LogNotStored(ILogger logger, int itemId, Exception ex);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import worker: the lease of file {ItemId} (node {Node}) has expired; it goes back to the queue")]
     private static partial void LogLeaseExpired(ILogger logger, int itemId, string? node);

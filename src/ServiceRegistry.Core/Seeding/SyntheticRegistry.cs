@@ -35,9 +35,9 @@ public sealed class SyntheticRegistry(RegistryDbContext db, TimeProvider time)
         if (db.Database.IsNpgsql())
         {
             // VACUUM sets the visibility map, so the catalog index loads with an index-only scan
-            await db.Database.ExecuteSqlRawAsync("""VACUUM ANALYZE "Cards";""", ct); // one statement a command: VACUUM refuses a batch
-            await db.Database.ExecuteSqlRawAsync("""VACUUM ANALYZE "CardSearch";""", ct);
-            await db.Database.ExecuteSqlRawAsync("""VACUUM ANALYZE "QuarterlyReturns";""", ct);
+            await VacuumAsync("""VACUUM ANALYZE "Cards";""", "\"Cards\"", ct); // one statement a command: VACUUM refuses a batch
+            await VacuumAsync("""VACUUM ANALYZE "CardSearch";""", "\"CardSearch\"", ct);
+            await VacuumAsync("""VACUUM ANALYZE "QuarterlyReturns";""", "\"QuarterlyReturns\"", ct);
         }
         else
         {
@@ -45,6 +45,27 @@ public sealed class SyntheticRegistry(RegistryDbContext db, TimeProvider time)
         }
 
         return written;
+    }
+
+    /// <summary>PostgreSQL: VACUUM ANALYZE until the table's pages are all-visible (a few tries). An autovacuum ANALYZE
+    /// of a freshly loaded table holds back the horizon while it runs, and a VACUUM then marks no page all-visible: every
+    /// "index-only" scan reads the table too (the national ranking of the quarterly views took 120 ms instead of 46 ms
+    /// at 100,000 cards). A live registry's autovacuum gets there on its own.</summary>
+    private async Task VacuumAsync(string vacuum, string table, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 30; attempt++)
+        {
+            await db.Database.ExecuteSqlRawAsync(vacuum, ct);
+            var visible = await db.Database.SqlQuery<bool>(
+                    $"""SELECT relallvisible >= relpages * 0.99 AS "Value" FROM pg_class WHERE oid = {table}::regclass""")
+                .SingleAsync(ct);
+            if (visible)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        }
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using ServiceRegistry.Core.Cards;
+using ServiceRegistry.Core.Catalog;
 using ServiceRegistry.Core.Data;
 
 namespace ServiceRegistry.Core.Templates;
@@ -20,7 +22,7 @@ public sealed record CoverageOfTemplate(TemplateRef Template, IReadOnlyList<Prov
 /// Which provinces and agencies carry out each national template: its instances, its coverage by province. Only the
 /// instances the person may see count (the public sees published ones), revisions and archived cards never.
 /// </summary>
-public sealed partial class TemplateCoverage(RegistryDbContext db)
+public sealed partial class TemplateCoverage(RegistryDbContext db, CatalogQuery catalog, IMemoryCache cache)
 {
     public const string Published = "published";
     public const string Draft = "draft";

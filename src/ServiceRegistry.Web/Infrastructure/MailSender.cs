@@ -15,39 +15,13 @@ namespace ServiceRegistry.Web.Infrastructure;
 /// on the row and tried again on the next round. Runs only when <c>Mail:Host</c> is set.
 /// </summary>
 public sealed class MailSender(IServiceScopeFactory scopes, IOptions<MailOptions> options, MailSignal signal, TimeProvider time, ILogger<MailSender> log)
-    : BackgroundService
+    : QueueWorker(signal, log)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    protected override TimeSpan? Poll => options.Value.Enabled ? TimeSpan.FromSeconds(Math.Max(0.1, options.Value.PollSeconds)) : null;
 
-        var poll = TimeSpan.FromSeconds(Math.Max(0.1, options.Value.PollSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SendQueuedAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-            {
-                log.LogWarning(e, "The mail queue could not be read");
-            }
-
-            try
-            {
-                await signal.WaitAsync(poll, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override IReadOnlyList<Func<CancellationToken, Task>> Steps => [SendQueuedAsync];
 
     /// <summary>Sends what waits, oldest first, a few at a time.</summary>
     public async Task SendQueuedAsync(CancellationToken ct)
@@ -77,7 +51,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, IOptions<MailOptions
             }
             catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException or SslHandshakeException or AuthenticationException or TimeoutException)
             {
-                log.LogWarning("Mail {Id} to {To} not sent: {Error}", mail.Id, mail.To, e.Message);
+                Log.LogWarning("Mail {Id} to {To} not sent: {Error}", mail.Id, mail.To, e.Message);
                 mail.Failed(e.Message);
             }
 

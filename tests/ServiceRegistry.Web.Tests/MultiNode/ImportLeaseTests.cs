@@ -36,7 +36,7 @@ public sealed class ImportLeaseTests
         var queue = nodeB.Services.GetRequiredService<ImportQueue>();
         for (var i = 0; i < 10; i++)
         {
-            queue.Notify(0);
+            queue.Notify();
             await Task.Delay(200, Ct);
         }
 
@@ -65,7 +65,7 @@ public sealed class ImportLeaseTests
                 return item;
             }
 
-            queue.Notify(0);
+            queue.Notify();
             await Task.Delay(100, Ct);
         }
 

@@ -78,7 +78,7 @@ public sealed class IndexModel(RegistryDbContext db, ImportQueue queue, IAntifor
 
         db.ImportBatches.Add(batch);
         await db.SaveChangesAsync(ct);
-        queue.Notify(batch.Id);
+        queue.Notify();
         return Redirect($"/cards/import/{batch.Id}");
     }
 
