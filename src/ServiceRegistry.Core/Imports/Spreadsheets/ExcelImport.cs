@@ -33,34 +33,13 @@ public static class ExcelImport
     public const long MaxPartBytes = 64L * 1024 * 1024;
 
     /// <summary>The rows of a workbook; a file that is not a readable .xlsx (or is a zip bomb) is an <see cref="InvalidDataException"/> with a Persian message.</summary>
-    public static IReadOnlyList<ImportedRow> Read(byte[] workbook, CancellationToken ct = default)
-    {
-        if (!SafeZip.LooksLikeZip(workbook))
-        {
-            throw new InvalidDataException("این فایل اکسل (.xlsx) نیست. فایل را در اکسل با قالب «Excel Workbook (.xlsx)» ذخیره کنید.");
-        }
-
-        try
-        {
-            SafeZip.CheckPackage(workbook, MaxPartBytes, ct);
-            using var stream = new MemoryStream(workbook, writable: false);
-            using var document = SpreadsheetDocument.Open(stream, isEditable: false);
-            return Read(document);
-        }
-        catch (FormImportException ex)
-        {
-            throw new InvalidDataException(ex.Message, ex);
-        }
-        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or System.Xml.XmlException or ArgumentException or FormatException or InvalidOperationException) // a content type the package reader cannot parse, an attribute value outside its enumeration, a relationship to a missing part
-        {
-            throw new InvalidDataException("فایل اکسل خراب است و خوانده نشد. آن را در اکسل باز کنید و دوباره ذخیره کنید.", ex);
-        }
-    }
+    public static IReadOnlyList<ImportedRow> Read(byte[] workbook, CancellationToken ct = default) =>
+        WorkbookFile.Read(workbook, MaxPartBytes, Read, ct);
 
     private static List<ImportedRow> Read(SpreadsheetDocument document)
     {
         var book = document.WorkbookPart ?? throw new InvalidDataException("فایل کارپوشه اکسل نیست.");
-        var shared = book.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        var shared = WorkbookFile.SharedStrings(book);
 
         // A damaged workbook may name a sheet twice, point at a part that is not a sheet, or have no workbook XML at all.
         var sheets = new Dictionary<string, WorksheetPart>(StringComparer.Ordinal);
@@ -160,7 +139,7 @@ public static class ExcelImport
             var column = -1;
             foreach (var cell in row.Elements<Cell>())
             {
-                column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : column + 1;
+                column = cell.CellReference?.Value is { } reference ? WorkbookFile.ColumnIndex(reference) : column + 1;
                 var text = Text(cell, shared);
                 if (text.Length > 0)
                 {
@@ -216,21 +195,5 @@ public static class ExcelImport
         }
 
         return value;
-    }
-
-    private static int ColumnIndex(string reference)
-    {
-        var index = 0;
-        foreach (var c in reference)
-        {
-            if (c is < 'A' or > 'Z')
-            {
-                break;
-            }
-
-            index = (index * 26) + (c - 'A' + 1);
-        }
-
-        return index - 1;
     }
 }
