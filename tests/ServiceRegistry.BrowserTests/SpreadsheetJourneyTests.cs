@@ -26,6 +26,11 @@ public sealed class SpreadsheetJourneyTests(BrowserSession session)
         // Act: download the workbook, copy the example into row 3 with key 1, upload it
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#template-link").ClickAsync());
         var workbook = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        if (BrowserSession.ScreenshotDirectory is { } folder)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, "entry-workbook.xlsx"), workbook, TestContext.Current.CancellationToken); // to look at (LibreOffice renders it)
+        }
+
         var example = WorkbookCells.Read(workbook, CardSheets.ServicesSheet).Single().Cells;
         workbook = WorkbookCells.Write(workbook, CardSheets.ServicesSheet, 3, new Dictionary<string, string>(example) { [CardSheets.KeyHeader] = "1" });
         await page.GetByLabel("فایل اکسل (.xlsx)").SetInputFilesAsync(new FilePayload

@@ -68,7 +68,7 @@ public static partial class EntryWorkbook
 
         var lists = new ChoiceLists();
         var lastRow = (uint)maxRows + 2;
-        AddSheet(book, GuideSheet, Guide(), [30, 16, 14, 60, 60], headerRows: 0, validations: null);
+        AddSheet(book, GuideSheet, Guide(), [30, 16, 28, 60, 60], headerRows: 0, validations: null);
 
         var example = ExampleCard();
         var serviceValues = CardSheets.Services.ToDictionary(c => c.Header, c => c.Get(example), StringComparer.Ordinal);
