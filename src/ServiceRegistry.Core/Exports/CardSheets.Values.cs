@@ -122,8 +122,18 @@ public static partial class CardSheets
         return $"«{text}» عدد نیست.";
     }
 
-    private static readonly (string Key, string Label)[] StageLabels =
+    // Properties, not fields: the column tables of the other part of this class are built from them at type load.
+    private static (string Key, string Label)[] StageLabels =>
         [("informing", "اطلاع رسانی"), ("request", "درخواست"), ("production", "تولید"), ("delivery", "ارائه")];
+
+    private static IReadOnlyList<string> StageChoices => [.. StageLabels.Select(s => s.Label)];
+
+    private static IReadOnlyList<string> YesNo => [Yes, No];
+
+    private static IReadOnlyList<string> LinkKinds => ["سامانه داخلی", "دستگاه دیگر"];
+
+    /// <summary>The Persian labels of a code list, as a coded column offers them.</summary>
+    private static IReadOnlyList<string> Codes<T>() where T : struct, Enum => [.. Enum.GetValues<T>().Select(v => Labels.Of(v))];
 
     private static string StageLabel(string key) => StageLabels.First(s => s.Key == key).Label;
 

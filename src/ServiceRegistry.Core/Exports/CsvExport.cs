@@ -18,6 +18,7 @@ public static partial class CsvExport
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
         var headers = new List<string> { CardSheets.KeyHeader };
         headers.AddRange(CardSheets.Services.Select(c => c.Header));
+        headers.Add(CardSheets.TemplateHeader);
         headers.AddRange(CardSheets.ComputedHeaders);
         await writer.WriteLineAsync(string.Join(',', headers.Select(Quote)));
         var line = new StringBuilder();
@@ -28,6 +29,8 @@ public static partial class CsvExport
             {
                 line.Append(',').Append(Quote(column.Get(card.Content)));
             }
+
+            line.Append(',').Append(Quote(CardSheets.TemplateLink(card)));
 
             foreach (var value in CardSheets.Computed(card))
             {

@@ -43,9 +43,11 @@ public static class ExcelExport
 
             var headers = new List<string> { CardSheets.KeyHeader };
             headers.AddRange(CardSheets.Services.Select(c => c.Header));
+            headers.Add(CardSheets.TemplateHeader);
             headers.AddRange(CardSheets.ComputedHeaders);
             var numeric = new List<bool> { true };
             numeric.AddRange(CardSheets.Services.Select(c => c.Numeric));
+            numeric.Add(true);
             numeric.AddRange(CardSheets.ComputedHeaders.Select(_ => false));
 
             using (var entry = Entry(zip, "xl/worksheets/sheet1.xml"))
@@ -62,6 +64,8 @@ public static class ExcelExport
                     {
                         values[i++] = column.Get(card.Content);
                     }
+
+                    values[i++] = CardSheets.TemplateLink(card);
 
                     foreach (var computed in CardSheets.Computed(card))
                     {

@@ -31,34 +31,13 @@ public static partial class ReturnWorkbook
     /// Columns are found by their header, so their order does not matter. The figures' own rules
     /// (<see cref="QuarterFigures.Problems"/>) are checked here too, so the report is complete before anything is saved.
     /// </summary>
-    public static WorkbookContent Read(byte[] workbook, CancellationToken ct = default)
-    {
-        if (!SafeZip.LooksLikeZip(workbook))
-        {
-            throw new InvalidDataException("این فایل اکسل (.xlsx) نیست. فایل را در اکسل با قالب «Excel Workbook (.xlsx)» ذخیره کنید.");
-        }
-
-        try
-        {
-            SafeZip.CheckPackage(workbook, MaxPartBytes, ct);
-            using var stream = new MemoryStream(workbook, writable: false);
-            using var document = SpreadsheetDocument.Open(stream, isEditable: false);
-            return Read(document);
-        }
-        catch (FormImportException ex)
-        {
-            throw new InvalidDataException(ex.Message, ex);
-        }
-        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or System.Xml.XmlException or ArgumentException or FormatException or InvalidOperationException)
-        {
-            throw new InvalidDataException("فایل اکسل خراب است و خوانده نشد. آن را در اکسل باز کنید و دوباره ذخیره کنید.", ex);
-        }
-    }
+    public static WorkbookContent Read(byte[] workbook, CancellationToken ct = default) =>
+        WorkbookFile.Read(workbook, MaxPartBytes, Read, ct);
 
     private static WorkbookContent Read(SpreadsheetDocument document)
     {
         var book = document.WorkbookPart ?? throw new InvalidDataException("فایل کارپوشه اکسل نیست.");
-        var shared = book.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        var shared = WorkbookFile.SharedStrings(book);
         WorksheetPart? Part(string name) =>
             book.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault(s => s.Name?.Value == name) is { Id.Value: { } id }
             && book.TryGetPartById(id, out var part) && part is WorksheetPart { Worksheet: not null } sheet ? sheet : null;
@@ -180,7 +159,7 @@ public static partial class ReturnWorkbook
             var column = -1;
             foreach (var cell in row.Elements<Cell>())
             {
-                column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : column + 1;
+                column = cell.CellReference?.Value is { } reference ? WorkbookFile.ColumnIndex(reference) : column + 1;
                 var text = Text(cell, shared);
                 if (text.Length > 0)
                 {
@@ -213,21 +192,5 @@ public static partial class ReturnWorkbook
             && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             ? Math.Round(number, 6).ToString("0.######", CultureInfo.InvariantCulture)
             : value;
-    }
-
-    private static int ColumnIndex(string reference)
-    {
-        var index = 0;
-        foreach (var c in reference)
-        {
-            if (c is < 'A' or > 'Z')
-            {
-                break;
-            }
-
-            index = (index * 26) + (c - 'A' + 1);
-        }
-
-        return index - 1;
     }
 }

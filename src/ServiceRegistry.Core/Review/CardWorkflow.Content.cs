@@ -18,17 +18,18 @@ public sealed partial class CardWorkflow
     /// <summary>
     /// Stores <paramref name="content"/> as a new draft of <paramref name="agency"/>, audited as <paramref name="auditAction"/>
     /// (created, or imported). Forbidden unless the actor may file cards under that agency. Saved at once, in the
-    /// caller's transaction if one is open (the import review stores the file's link to the card with it).
+    /// caller's transaction if one is open (the import review stores the file's link to the card with it). With a
+    /// published <paramref name="template"/>, the draft is its instance (<see cref="ServiceCard.NewInstanceFromEntry"/>).
     /// </summary>
     public async Task<WorkflowOutcome> CreateDraftAsync(
-        Agency agency, CardContent content, Actor actor, string auditAction = AuditActions.Created, CancellationToken ct = default)
+        Agency agency, CardContent content, Actor actor, string auditAction = AuditActions.Created, ServiceCard? template = null, CancellationToken ct = default)
     {
         if (!actor.MayFileUnder(agency))
         {
             return new WorkflowOutcome(WorkflowOutcomeKind.Forbidden, "این دستگاه اجرایی در فهرست دستگاه‌های شما نیست.", null);
         }
 
-        var card = Draft(agency, content, actor, auditAction, time.GetUtcNow());
+        var card = Draft(agency, content, actor, auditAction, time.GetUtcNow(), template);
         db.Cards.Add(card);
         await db.SaveChangesAsync(ct);
         return new WorkflowOutcome(WorkflowOutcomeKind.Done, null, card);
@@ -37,10 +38,12 @@ public sealed partial class CardWorkflow
     /// <summary>
     /// Stores many new drafts of one agency (bulk entry): <see cref="DraftBatchSize"/> cards per transaction and per
     /// round trip, so a large workbook is not a save per row. A batch is stored whole or not at all; the change
-    /// tracker is emptied after each, so memory does not grow with the workbook.
+    /// tracker is emptied after each, so memory does not grow with the workbook. <paramref name="templates"/>, when
+    /// given, holds per content the published template its draft is an instance of (or null).
     /// </summary>
     public async Task<DraftsOutcome> CreateDraftsAsync(
-        Agency agency, IReadOnlyList<CardContent> contents, Actor actor, string auditAction = AuditActions.Imported, CancellationToken ct = default)
+        Agency agency, IReadOnlyList<CardContent> contents, Actor actor, string auditAction = AuditActions.Imported,
+        IReadOnlyList<ServiceCard?>? templates = null, CancellationToken ct = default)
     {
         if (!actor.MayFileUnder(agency))
         {
@@ -53,10 +56,10 @@ public sealed partial class CardWorkflow
         db.ChangeTracker.AutoDetectChangesEnabled = false; // every entity of a batch is new (AddRange marks the graph): nothing to detect
         try
         {
-            foreach (var chunk in contents.Chunk(DraftBatchSize))
+            foreach (var chunk in contents.Select((content, i) => (content, template: templates?[i])).Chunk(DraftBatchSize))
             {
                 var now = time.GetUtcNow();
-                var cards = chunk.Select(content => Draft(agency, content, actor, auditAction, now)).ToList();
+                var cards = chunk.Select(c => Draft(agency, c.content, actor, auditAction, now, c.template)).ToList();
                 await strategy.ExecuteAsync(async () =>
                 {
                     db.ChangeTracker.Clear();
@@ -162,10 +165,12 @@ public sealed partial class CardWorkflow
     private static WorkflowOutcome Refusal(WorkflowResult result, ServiceCard card) =>
         new(result.Forbidden ? WorkflowOutcomeKind.Forbidden : WorkflowOutcomeKind.Refused, result.Reason, card);
 
-    /// <summary>A new draft card (not yet added): content, agency and province, and its audit entry.</summary>
-    private static ServiceCard Draft(Agency agency, CardContent content, Actor actor, string auditAction, DateTimeOffset now)
+    /// <summary>A new draft card (not yet added): content (an instance of <paramref name="template"/> when given), agency
+    /// and province, and its audit entry.</summary>
+    private static ServiceCard Draft(Agency agency, CardContent content, Actor actor, string auditAction, DateTimeOffset now, ServiceCard? template = null)
     {
-        var card = ServiceCard.NewDraft(agency.Id, content, now, actor.Name);
+        var card = template is null ? ServiceCard.NewDraft(agency.Id, content, now, actor.Name)
+            : ServiceCard.NewInstanceFromEntry(agency.Id, template, content, now, actor.Name);
         card.Province = agency.Province;
         card.RecordCreated(actor, now, auditAction);
         return card;

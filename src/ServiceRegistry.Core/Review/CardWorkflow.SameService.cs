@@ -22,7 +22,8 @@ public sealed partial class CardWorkflow
     /// <summary>A new draft although <paramref name="same"/> exists: stored as <see cref="CreateDraftAsync"/> does, with the
     /// choice in the new card's audit trail.</summary>
     public async Task<WorkflowOutcome> CreateDuplicateDraftAsync(
-        Agency agency, CardContent content, Actor actor, ExistingCard same, string auditAction = AuditActions.Created, CancellationToken ct = default)
+        Agency agency, CardContent content, Actor actor, ExistingCard same, string auditAction = AuditActions.Created,
+        ServiceCard? template = null, CancellationToken ct = default)
     {
         if (!actor.MayFileUnder(agency))
         {
@@ -30,7 +31,7 @@ public sealed partial class CardWorkflow
         }
 
         var now = time.GetUtcNow();
-        var card = Draft(agency, content, actor, auditAction, now);
+        var card = Draft(agency, content, actor, auditAction, now, template);
         card.RecordDuplicateKept(actor, now, same);
         db.Cards.Add(card);
         await db.SaveChangesAsync(ct);

@@ -203,8 +203,8 @@ public static class ImportCommand
             var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == options.AgencyId!.Value, ct);
             var workflow = scoped!.GetRequiredService<CardWorkflow>();
             var created = same is null
-                ? await workflow.CreateDraftAsync(agency, content, Actor.System, AuditActions.Imported, ct)
-                : await workflow.CreateDuplicateDraftAsync(agency, content, Actor.System, same, AuditActions.Imported, ct);
+                ? await workflow.CreateDraftAsync(agency, content, Actor.System, AuditActions.Imported, ct: ct)
+                : await workflow.CreateDuplicateDraftAsync(agency, content, Actor.System, same, AuditActions.Imported, ct: ct);
             db.ChangeTracker.Clear();
             stored = $"imported as draft {created.Card!.Id}" + (same is null ? "" : $" (duplicate of card {same.Id}, kept by --allow-duplicates)");
         }

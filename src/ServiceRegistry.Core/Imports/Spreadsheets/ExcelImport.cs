@@ -2,20 +2,30 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Exports;
+using ServiceRegistry.Core.Text;
 
 namespace ServiceRegistry.Core.Imports;
 
-/// <summary>One service row of an imported workbook: the card read from it (with its part rows), or why not.</summary>
-public sealed record ImportedRow(int Row, string Key, string? Title, CardContent? Content, IReadOnlyList<string> Errors)
+/// <summary>One service row of an imported workbook: the card read from it (with its part rows), or why not.
+/// <paramref name="TemplateLink"/> is what the row wrote in <see cref="CardSheets.TemplateHeader"/> (Latin digits), null
+/// when blank; <see cref="Standalone"/> when it wrote <see cref="CardSheets.NoTemplate"/>.</summary>
+public sealed record ImportedRow(int Row, string Key, string? Title, CardContent? Content, IReadOnlyList<string> Errors, string? TemplateLink = null)
 {
     public bool Ok => Content is not null && Errors.Count == 0;
+
+    /// <summary>The row asks for a standalone card even when a template matches it.</summary>
+    public bool Standalone => TemplateLink is not null && PersianText.Normalize(TemplateLink) == PersianText.Normalize(CardSheets.NoTemplate);
+
+    /// <summary>The template the row names, when it names one.</summary>
+    public string? NamedTemplate => TemplateLink is null || Standalone ? null : TemplateLink;
 }
 
 /// <summary>
 /// Reads a workbook in the <see cref="CardSheets"/> layout (what <see cref="ExcelExport"/> writes, possibly edited
 /// in Excel or LibreOffice) back into card contents: one per row of the services sheet, with the rows of the part
 /// sheets that carry its key. Columns are found by their Persian header, so their order does not matter; unknown
-/// and computed columns are ignored. Every problem names the sheet, the row and the column.
+/// and computed columns are ignored, and so are the entry workbook's example rows (key <see cref="CardSheets.ExampleKey"/>).
+/// Every problem names the sheet, the row and the column.
 /// </summary>
 public static class ExcelImport
 {
@@ -23,34 +33,13 @@ public static class ExcelImport
     public const long MaxPartBytes = 64L * 1024 * 1024;
 
     /// <summary>The rows of a workbook; a file that is not a readable .xlsx (or is a zip bomb) is an <see cref="InvalidDataException"/> with a Persian message.</summary>
-    public static IReadOnlyList<ImportedRow> Read(byte[] workbook, CancellationToken ct = default)
-    {
-        if (!SafeZip.LooksLikeZip(workbook))
-        {
-            throw new InvalidDataException("این فایل اکسل (.xlsx) نیست. فایل را در اکسل با قالب «Excel Workbook (.xlsx)» ذخیره کنید.");
-        }
-
-        try
-        {
-            SafeZip.CheckPackage(workbook, MaxPartBytes, ct);
-            using var stream = new MemoryStream(workbook, writable: false);
-            using var document = SpreadsheetDocument.Open(stream, isEditable: false);
-            return Read(document);
-        }
-        catch (FormImportException ex)
-        {
-            throw new InvalidDataException(ex.Message, ex);
-        }
-        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or System.Xml.XmlException or ArgumentException or FormatException or InvalidOperationException) // a content type the package reader cannot parse, an attribute value outside its enumeration, a relationship to a missing part
-        {
-            throw new InvalidDataException("فایل اکسل خراب است و خوانده نشد. آن را در اکسل باز کنید و دوباره ذخیره کنید.", ex);
-        }
-    }
+    public static IReadOnlyList<ImportedRow> Read(byte[] workbook, CancellationToken ct = default) =>
+        WorkbookFile.Read(workbook, MaxPartBytes, Read, ct);
 
     private static List<ImportedRow> Read(SpreadsheetDocument document)
     {
         var book = document.WorkbookPart ?? throw new InvalidDataException("فایل کارپوشه اکسل نیست.");
-        var shared = book.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        var shared = WorkbookFile.SharedStrings(book);
 
         // A damaged workbook may name a sheet twice, point at a part that is not a sheet, or have no workbook XML at all.
         var sheets = new Dictionary<string, WorksheetPart>(StringComparer.Ordinal);
@@ -66,10 +55,15 @@ public static class ExcelImport
             throw new InvalidDataException($"برگه «{CardSheets.ServicesSheet}» در فایل نیست.");
         }
 
-        var rows = new List<(int Row, string Key, CardContent Content, List<string> Errors)>();
+        var rows = new List<(int Row, string Key, CardContent Content, List<string> Errors, string? Link)>();
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (rowNumber, cells) in Rows(servicesPart, shared))
         {
+            if (CardSheets.IsExample(cells))
+            {
+                continue;
+            }
+
             var content = new CardContent();
             var errors = new List<string>();
             foreach (var column in CardSheets.Services)
@@ -90,13 +84,14 @@ public static class ExcelImport
                 errors.Add($"ستون «{CardSheets.KeyHeader}»: مقدار {key} در ردیف دیگری هم آمده است.");
             }
 
-            if (string.IsNullOrWhiteSpace(content.Title))
+            var link = cells.GetValueOrDefault(CardSheets.TemplateHeader) is { Length: > 0 } written ? PersianText.ToLatinDigits(written) : null;
+            if (string.IsNullOrWhiteSpace(content.Title) && link is null)
             {
                 errors.Add("ستون «عنوان خدمت» خالی است.");
             }
 
             byKey.TryAdd(key, rows.Count);
-            rows.Add((rowNumber, key, content, errors));
+            rows.Add((rowNumber, key, content, errors, link));
         }
 
         foreach (var sheet in CardSheets.Parts)
@@ -108,6 +103,11 @@ public static class ExcelImport
 
             foreach (var (rowNumber, cells) in Rows(part, shared))
             {
+                if (CardSheets.IsExample(cells))
+                {
+                    continue;
+                }
+
                 var key = cells.GetValueOrDefault(CardSheets.KeyHeader, "").Trim();
                 if (!byKey.TryGetValue(key, out var index))
                 {
@@ -124,7 +124,7 @@ public static class ExcelImport
             }
         }
 
-        return rows.Select(r => new ImportedRow(r.Row, r.Key, r.Content.Title, r.Errors.Count == 0 ? r.Content : null, r.Errors)).ToList();
+        return rows.Select(r => new ImportedRow(r.Row, r.Key, r.Content.Title, r.Errors.Count == 0 ? r.Content : null, r.Errors, r.Link)).ToList();
     }
 
     /// <summary>The data rows of a sheet as header → text, with their 1-based row numbers; blank rows are skipped.</summary>
@@ -139,7 +139,7 @@ public static class ExcelImport
             var column = -1;
             foreach (var cell in row.Elements<Cell>())
             {
-                column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : column + 1;
+                column = cell.CellReference?.Value is { } reference ? WorkbookFile.ColumnIndex(reference) : column + 1;
                 var text = Text(cell, shared);
                 if (text.Length > 0)
                 {
@@ -195,21 +195,5 @@ public static class ExcelImport
         }
 
         return value;
-    }
-
-    private static int ColumnIndex(string reference)
-    {
-        var index = 0;
-        foreach (var c in reference)
-        {
-            if (c is < 'A' or > 'Z')
-            {
-                break;
-            }
-
-            index = (index * 26) + (c - 'A' + 1);
-        }
-
-        return index - 1;
     }
 }

@@ -42,6 +42,14 @@ public sealed class ReviewModel(RegistryDbContext db, CardWorkflow workflow) : N
     /// <summary>A file that repeats a card may become that card's next state (a revision of a published one).</summary>
     public override bool OffersRevision => true;
 
+    /// <summary>Whether a card whose title and parent agency match a national template (<see cref="TemplateMatch"/>) is
+    /// saved as its instance (proposed, so preselected) or as a standalone card.</summary>
+    [BindProperty]
+    public TemplateChoice AsTemplate { get; set; }
+
+    /// <summary>The published template the card matches, proposed as the card's template; null when none.</summary>
+    public ServiceCard? Proposed { get; private set; }
+
     /// <summary>Every handler (the list buttons' too) works on a file of the person's own batch: 404 otherwise.</summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
@@ -95,6 +103,10 @@ public sealed class ReviewModel(RegistryDbContext db, CardWorkflow workflow) : N
             return Page();
         }
 
+        // The template is matched again on what is posted (the person may have changed the title or parent agency).
+        Proposed = await TemplateMatch.FindAsync(db.Cards, Card, ct);
+        var template = AsTemplate == TemplateChoice.Instance ? Proposed : null;
+
         // The card and the file's link to it are stored together; a second save of the same file (another tab) fails
         // on the file's concurrency token and stores nothing.
         WorkflowOutcome outcome = null!;
@@ -105,9 +117,9 @@ public sealed class ReviewModel(RegistryDbContext db, CardWorkflow workflow) : N
             {
                 await using IDbContextTransaction tx = await db.Database.BeginTransactionAsync(ct);
                 // A file that repeats a card is saved only by the person's choice: into that card, or as a new one (audited).
-                outcome = Same is null ? await workflow.CreateDraftAsync(agency, Card, actor, AuditActions.Imported, ct)
+                outcome = Same is null ? await workflow.CreateDraftAsync(agency, Card, actor, AuditActions.Imported, template, ct)
                     : Duplicate == DuplicateChoice.Revise ? await workflow.ReviseFromAsync(Same.Id, Card, actor, $"از فایل «{_item.FileName}»", ct)
-                    : await workflow.CreateDuplicateDraftAsync(agency, Card, actor, Same, AuditActions.Imported, ct);
+                    : await workflow.CreateDuplicateDraftAsync(agency, Card, actor, Same, AuditActions.Imported, template, ct);
                 if (outcome.Ok)
                 {
                     _item.Saved(outcome.Card!.Id);
@@ -138,6 +150,7 @@ public sealed class ReviewModel(RegistryDbContext db, CardWorkflow workflow) : N
         var card = outcome.Card!;
         TempData["Flash"] = Same is { } same && (card.Id == same.Id || card.RevisionOfId == same.Id)
             ? $"محتوای فایل در شناسنامه «{card.Title}» ذخیره شد{(card.RevisionOfId is null ? "" : " (بازنگری شناسنامه منتشرشده)")}."
+            : card.IsInstance ? $"«{card.Title}» به صورت پیش‌نویس، نمونه الگوی ملی «{template?.Title}»، ذخیره شد."
             : $"«{card.Title}» به صورت پیش‌نویس ذخیره شد.";
         return Redirect(CancelUrl);
     }
@@ -148,6 +161,7 @@ public sealed class ReviewModel(RegistryDbContext db, CardWorkflow workflow) : N
         if (CanSave)
         {
             await FindSameAsync(db, ct);
+            Proposed ??= await TemplateMatch.FindAsync(db.Cards, Card, ct);
         }
 
         AgencyAsWritten = _item.Draft?.Provider?.Agency;
@@ -179,4 +193,11 @@ public sealed class ReviewModel(RegistryDbContext db, CardWorkflow workflow) : N
         int.TryParse(RouteData.Values[key] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
 
     private static string Line(int line) => PersianText.ToPersianDigits(line.ToString(CultureInfo.InvariantCulture));
+}
+
+/// <summary>What to make of a file whose card matches a national template: its instance (the proposal) or a standalone card.</summary>
+public enum TemplateChoice
+{
+    Instance,
+    Standalone,
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Data;
 using ServiceRegistry.Core.Exports;
 using ServiceRegistry.Core.Imports;
@@ -47,8 +46,9 @@ public sealed class SpreadsheetModel(RegistryDbContext db, IAntiforgery antiforg
         return Page();
     }
 
-    /// <summary>The blank workbook: every sheet with its Persian headers and no rows.</summary>
-    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken ct)
+    /// <summary>The entry workbook (<see cref="EntryWorkbook"/>): the sheets a person fills, an example row, dropdowns
+    /// on the coded columns and a Persian guide.</summary>
+    public IActionResult OnGetTemplate()
     {
         if (!HttpContext.GetActor().MayCreate)
         {
@@ -56,7 +56,7 @@ public sealed class SpreadsheetModel(RegistryDbContext db, IAntiforgery antiforg
         }
 
         var file = new MemoryStream();
-        await ExcelExport.WriteAsync(AsyncEnumerable.Empty<ServiceCard>(), file, ct);
+        EntryWorkbook.Write(file, options.Value.MaxSpreadsheetRows);
         file.Position = 0;
         return File(file, ExportFormat.Xlsx.ContentType(), "service-cards-template.xlsx");
     }
