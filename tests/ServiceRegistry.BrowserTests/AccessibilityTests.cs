@@ -53,6 +53,7 @@ public sealed class AccessibilityTests(BrowserSession session)
         ["/figures/returns"] = "/figures/returns",
         ["/templates/coverage"] = "/templates/coverage",
         ["/templates/change/{id:int}"] = $"/templates/change/{f.ChangedInstance}",
+        ["/templates/part/{id:int}"] = $"/templates/part/{f.ChangedInstance}", // back to the instance's form, its parts marked
         ["/api"] = "/api",
         ["/services/{id:int}/guide"] = $"/services/{f.Published}/guide",
         ["/feedback/{id:int?}"] = "/feedback",

@@ -69,6 +69,75 @@ public sealed class TemplateJourneyTests(BrowserSession session)
     }
 
     [Fact]
+    public async Task Instance_EditorSeesInheritedAndLocalMarks_OverridesTheDocuments_SavesThem_ThenRevertsThem()
+    {
+        // Arrange: a draft instance of the session's Lorestan agency
+        var template = (await session.App.SeedAsync(new CardBuilder().Titled("صدور مدارک اقامتی (بازنویسی مرورگر)").OfAgency(Ministry)
+            .With(c => c.RequiredDocuments = ["کارت آمایش", "گذرنامه"]).AsTemplate().Published()))[0].Id;
+        var instance = (await session.App.SeedAsync(new CardBuilder().OfAgency(BrowserSession.Agency, BrowserSession.Province).InstanceOf(template)))[0].Id;
+        var page = await session.NewPageAsync(user: session.Editor);
+
+        // Act + Assert: on the form the documents are the template's, read-only; the fees are local and editable
+        await page.GotoAsync($"/cards/{instance}/edit");
+        var documents = page.Locator(".template-part[data-part='requiredDocuments']");
+        await Assertions.Expect(documents.Locator(".part-mark")).ToHaveTextAsync("از الگوی ملی");
+        await Assertions.Expect(documents.Locator("input[type=text]").First).ToBeDisabledAsync();
+        await Assertions.Expect(documents.Locator("input[type=text]").First).ToHaveValueAsync("کارت آمایش");
+        var fees = page.Locator(".template-part[data-part='fees']");
+        await Assertions.Expect(fees.Locator(".part-mark")).ToHaveTextAsync("محلی");
+        await Assertions.Expect(page.GetByLabel("توضیح هزینه")).ToBeEditableAsync();
+        await Shoot(page, "inherit-form", "#part-requiredDocuments");
+
+        // Act: override the documents, write the local text and save
+        await page.GetByRole(AriaRole.Button, new() { Name = "بازنویسی محلی «مدارک لازم»" }).ClickAsync();
+        await page.WaitForURLAsync($"**/cards/{instance}/edit#part-requiredDocuments");
+        await Assertions.Expect(documents.Locator(".part-mark")).ToHaveTextAsync("بازنویسی‌شده");
+        await documents.Locator("input[type=text]").First.FillAsync("کارت آمایش معتبر استان لرستان");
+        await page.GetByRole(AriaRole.Button, new() { Name = "ذخیره", Exact = true }).Last.ClickAsync();
+
+        // Assert: the card page marks the documents overridden, the description inherited
+        await page.WaitForURLAsync($"**/cards/{instance}");
+        await Assertions.Expect(page.Locator(".official-card")).ToContainTextAsync("کارت آمایش معتبر استان لرستان");
+        await Assertions.Expect(page.Locator(".part-mark[data-part='requiredDocuments']")).ToHaveTextAsync("بازنویسی‌شده");
+        await Assertions.Expect(page.Locator(".part-mark[data-part='description']")).ToHaveTextAsync("از الگوی ملی");
+        await Shoot(page, "inherit-card", "article.official-card");
+
+        // Act: back on the form, revert the documents to the template's text
+        await page.GotoAsync($"/cards/{instance}/edit");
+        await page.GetByRole(AriaRole.Button, new() { Name = "بازگشت به متن الگو «مدارک لازم»" }).ClickAsync();
+
+        // Assert: the template's documents are back, read-only; both steps are audited
+        await page.WaitForURLAsync($"**/cards/{instance}/edit#part-requiredDocuments");
+        await Assertions.Expect(documents.Locator(".part-mark")).ToHaveTextAsync("از الگوی ملی");
+        await Assertions.Expect(documents.Locator("input[type=text]").First).ToHaveValueAsync("کارت آمایش");
+        await Assertions.Expect(documents.Locator("input[type=text]").First).ToBeDisabledAsync();
+        var stored = await session.App.WithDbAsync(db => db.Cards.SingleAsync(c => c.Id == instance));
+        Assert.Equal(["کارت آمایش", "گذرنامه"], stored.Content.RequiredDocuments);
+        Assert.Equal("", stored.OverriddenParts);
+        var actions = await session.App.WithDbAsync(db => db.AuditEntries.Where(a => a.CardId == instance).Select(a => a.Action).ToListAsync());
+        Assert.Contains(AuditActions.PartOverridden, actions);
+        Assert.Contains(AuditActions.PartReverted, actions);
+    }
+
+    /// <summary>Screenshots at 1280 and 390 px for the docs, when REGISTRY_SCREENSHOTS is set.</summary>
+    private static async Task Shoot(IPage page, string name, string selector)
+    {
+        if (BrowserSession.ScreenshotDirectory is not { } dir)
+        {
+            return;
+        }
+
+        foreach (var width in new[] { 1280, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 1000);
+            await page.Locator(selector).ScrollIntoViewIfNeededAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, $"{name}-{width}.png") });
+        }
+
+        await page.SetViewportSizeAsync(1280, 1000);
+    }
+
+    [Fact]
     public async Task CoverageMatrix_ShowsEachProvincesStatus_AndTheReviewerTheTemplatesMissingInHisProvince()
     {
         // Arrange: one template carried out in Lorestan and Tehran, another in no province yet

@@ -43,6 +43,8 @@ public static class AuditActions
     public const string DuplicateKept = "duplicateKept";
     public const string TemplateChanged = "templateChanged";
     public const string TemplateAnswered = "templateAnswered";
+    public const string PartOverridden = "partOverridden";
+    public const string PartReverted = "partReverted";
     public const string SignedIn = "signedIn";
     public const string SignInFailed = "signInFailed";
     public const string UserCreated = "userCreated";
@@ -67,6 +69,8 @@ public static class AuditActions
         DuplicateKept => "ثبت با وجود خدمت هم‌عنوان",
         TemplateChanged => "تغییر الگوی ملی",
         TemplateAnswered => "پاسخ به تغییر الگو",
+        PartOverridden => "بازنویسی محلی بخش الگو",
+        PartReverted => "بازگشت به متن الگو",
         SignedIn => "ورود به سامانه",
         SignInFailed => "ورود ناموفق",
         UserCreated => "ایجاد کاربر",

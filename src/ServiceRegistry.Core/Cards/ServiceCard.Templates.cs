@@ -99,7 +99,93 @@ public sealed partial class ServiceCard
     {
         var pending = ChangedParts;
         var differ = TemplateParts.Changed(template, Content).Where(k => !pending.Contains(k));
-        OverriddenParts = Join(differ.Concat(Keys(OverriddenParts).Where(pending.Contains)));
+        OverriddenParts = Join(Keys(OverriddenParts).Concat(differ)); // an override stays until it is reverted (RevertPart)
+    }
+
+    /// <summary>For an instance: how each part stands, by key (the shared parts inherited or overridden, the spec's local
+    /// parts local); empty for any other card.</summary>
+    public IReadOnlyDictionary<string, PartState> PartStates()
+    {
+        var states = new Dictionary<string, PartState>(StringComparer.Ordinal);
+        if (!IsInstance)
+        {
+            return states;
+        }
+
+        var overridden = Keys(OverriddenParts);
+        foreach (var part in TemplateParts.Shared)
+        {
+            states[part.Key] = overridden.Contains(part.Key) ? PartState.Overridden : PartState.Inherited;
+        }
+
+        foreach (var key in TemplateParts.LocalKeys)
+        {
+            states[key] = PartState.Local;
+        }
+
+        return states;
+    }
+
+    /// <summary>An edit from the instance's form, where inherited parts are read-only: whatever was posted for them,
+    /// they keep this card's stored text (which changes only by <see cref="OverridePart"/>, <see cref="RevertPart"/> or
+    /// an answer to a template change). Any other card's edit is returned as it is.</summary>
+    public CardContent KeepInherited(CardContent edited) =>
+        IsInstance ? TemplateParts.Take(Content, edited, TemplateParts.Shared.Select(p => p.Key).Except(Keys(OverriddenParts))) : edited;
+
+    /// <summary>Whether <paramref name="actor"/> may override or revert <paramref name="part"/> (a shared part's key or
+    /// path) now: an editor of the card while it is editable, on an instance, a part without a template change pending.</summary>
+    public WorkflowResult CanSetPart(Actor actor, string part) =>
+        CanEdit(actor) is { Ok: false } refused ? refused
+        : !IsInstance ? WorkflowResult.Refused("این شناسنامه از روی الگوی ملی ساخته نشده است.")
+        : TemplateParts.Find(part) is not { } found ? WorkflowResult.Refused("این بخش از بخش‌های الگوی ملی نیست.")
+        : ChangedParts.Contains(found.Key) ? WorkflowResult.Refused($"الگوی ملی «{found.Label}» را تغییر داده است؛ ابتدا به تغییر الگو پاسخ دهید.")
+        : WorkflowResult.Done;
+
+    /// <summary>The editor takes an inherited part to write locally: it keeps the template's text as a start and is from
+    /// now an override (until reverted), editable on the form. Audited; moves the version.</summary>
+    public WorkflowResult OverridePart(Actor actor, string part, DateTimeOffset now)
+    {
+        var check = CanSetPart(actor, part);
+        if (!check.Ok)
+        {
+            return check;
+        }
+
+        var found = TemplateParts.Find(part)!;
+        if (Keys(OverriddenParts).Contains(found.Key))
+        {
+            return WorkflowResult.Refused($"«{found.Label}» پیش از این بازنویسی شده است.");
+        }
+
+        OverriddenParts = Join(Keys(OverriddenParts).Append(found.Key));
+        return Move(actor, now, Status, AuditActions.PartOverridden, found.Label);
+    }
+
+    /// <summary>The editor drops the local text of an overridden part: it takes <paramref name="template"/>'s text again
+    /// and is inherited (read-only) from now on. Audited; moves the version.</summary>
+    public WorkflowResult RevertPart(Actor actor, ServiceCard template, string part, DateTimeOffset now)
+    {
+        var check = CanSetPart(actor, part);
+        if (!check.Ok)
+        {
+            return check;
+        }
+
+        var found = TemplateParts.Find(part)!;
+        if (template.Id != TemplateId)
+        {
+            return WorkflowResult.Refused("این الگوی همین شناسنامه نیست.");
+        }
+
+        if (!Keys(OverriddenParts).Contains(found.Key))
+        {
+            return WorkflowResult.Refused($"«{found.Label}» بازنویسی نشده است و متن آن همان متن الگوست.");
+        }
+
+        OverriddenParts = Join(Keys(OverriddenParts).Where(k => k != found.Key));
+        Update(TemplateParts.Take(template.Content, Content, [found.Key]), now, actor.Name);
+        Record(actor, now, AuditActions.PartReverted, found.Label);
+        return WorkflowResult.Done;
     }
 
     /// <summary>Flags this instance: the template's <paramref name="parts"/> changed (or the template was archived,
@@ -156,7 +242,7 @@ public sealed partial class ServiceCard
         var kept = changed.Except(taken).ToList();
         var content = TemplateParts.Take(template.Content, Content, taken);
         var stillDifferent = TemplateParts.Changed(template.Content, content);
-        OverriddenParts = Join(Keys(OverriddenParts).Except(taken).Concat(kept).Where(stillDifferent.Contains));
+        OverriddenParts = Join(Keys(OverriddenParts).Except(taken).Concat(kept.Where(stillDifferent.Contains)));
         TemplateChanges = null;
         TemplateVersion = template.Version;
         Update(content, now, actor.Name);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,6 +12,22 @@ public sealed record TemplatePart(string Key, string Label, Func<CardContent, ob
 {
     /// <summary>The part's JSON path (<c>$.requiredDocuments</c>), as the API names overridden and changed parts.</summary>
     public string Path => "$." + Key;
+}
+
+/// <summary>How a part of an instance stands against its national template; the form and the card mark each part so.</summary>
+public enum PartState
+{
+    /// <summary>A shared part with the template's text, read-only on the instance.</summary>
+    [Display(Name = "از الگوی ملی")]
+    Inherited,
+
+    /// <summary>A shared part the instance sets over the template.</summary>
+    [Display(Name = "بازنویسی‌شده")]
+    Overridden,
+
+    /// <summary>A part each instance writes for itself (provider, fees, recipients, addresses, web, offices…).</summary>
+    [Display(Name = "محلی")]
+    Local,
 }
 
 /// <summary>
@@ -55,6 +72,11 @@ public static class TemplateParts
         new("systemName", "نام سامانه", c => c.SystemName, (to, from) => to.SystemName = from.SystemName),
         new("offices", "محل ارائه خدمت", c => c.Offices, (to, from) => to.Offices = from.Offices),
     ];
+
+    /// <summary>The keys of every part the spec makes local to an instance (its provider and form filler too), as the
+    /// form and the card mark them.</summary>
+    public static readonly IReadOnlyList<string> LocalKeys =
+        ["provider", "recipients", "inPersonVisits", "fees", "webAddresses", "systemName", "offices", "formFiller"];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly CardContent Blank = new();

@@ -83,6 +83,43 @@ public sealed partial class CardWorkflow
         return new WorkflowOutcome(WorkflowOutcomeKind.Done, null, card);
     }
 
+    /// <summary>An instance's editor takes an inherited part to write locally (<see cref="ServiceCard.OverridePart"/> has
+    /// the rule). <paramref name="expectedVersion"/> as in <see cref="SaveContentAsync"/>: a card moved on since is a conflict.</summary>
+    public Task<WorkflowOutcome> OverridePartAsync(int cardId, Actor actor, string part, int? expectedVersion, CancellationToken ct = default) =>
+        SetPartAsync(cardId, actor, expectedVersion, (card, _, now) => card.OverridePart(actor, part, now), ct);
+
+    /// <summary>An instance's editor gives an overridden part back to the template's text (<see cref="ServiceCard.RevertPart"/>).</summary>
+    public Task<WorkflowOutcome> RevertPartAsync(int cardId, Actor actor, string part, int? expectedVersion, CancellationToken ct = default) =>
+        SetPartAsync(cardId, actor, expectedVersion, (card, template, now) => card.RevertPart(actor, template, part, now), ct);
+
+    private async Task<WorkflowOutcome> SetPartAsync(
+        int cardId, Actor actor, int? expectedVersion, Func<ServiceCard, ServiceCard, DateTimeOffset, WorkflowResult> step, CancellationToken ct)
+    {
+        var card = await db.Cards.Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == cardId, ct);
+        if (card is null || !actor.CanView(card))
+        {
+            return NotFound();
+        }
+
+        var seenVersion = card.Version;
+        var template = card.TemplateId is { } id ? await db.Cards.AsNoTracking().SingleAsync(c => c.Id == id, ct) : null;
+        var result = template is null ? card.CanSetPart(actor, "") : step(card, template, time.GetUtcNow());
+        if (!result.Ok)
+        {
+            db.ChangeTracker.Clear();
+            return Refusal(result, card);
+        }
+
+        if ((expectedVersion is { } v && v != seenVersion) || !await SaveAsync(ct))
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Cards.AsNoTracking().Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == cardId, ct);
+            return current is null ? NotFound() : Conflict(current);
+        }
+
+        return new WorkflowOutcome(WorkflowOutcomeKind.Done, null, card);
+    }
+
     /// <summary>Flags every instance of <paramref name="template"/> (open revisions included, archived ones not) with the
     /// changed parts; saved with the step that changed the template.</summary>
     private async Task FlagInstancesAsync(ServiceCard template, IReadOnlyCollection<string> parts, Actor actor, DateTimeOffset now, CancellationToken ct)

@@ -26,6 +26,10 @@ public static class TemplatesApi
     /// other changed part keeps the instance's own. <c>version</c>: the card version the editor saw (409 when stale).</summary>
     public sealed record TemplateChangeAnswer(IReadOnlyList<string>? Accept, int? Version);
 
+    /// <summary>One shared part of an instance to override or revert (its JSON path or key), and the card version the
+    /// editor saw (409 when stale).</summary>
+    public sealed record PartRequest(string? Part, int? Version);
+
     public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/templates/{id:int}/coverage", GetCoverage).WithTags("Templates").WithName(nameof(GetCoverage))
@@ -39,6 +43,10 @@ public static class TemplatesApi
             .Accepts<CardContent>("application/json");
         writes.MapPost("/services/{id:int}/template-change", AnswerTemplateChange).WithName(nameof(AnswerTemplateChange))
             .WithSummary("Answer a template change: accept the template's text for the listed parts, keep the instance's own for the others");
+        writes.MapPost("/services/{id:int}/override", OverridePart).WithName(nameof(OverridePart))
+            .WithSummary("Override an inherited part of an instance locally (it keeps the template's text until edited)");
+        writes.MapPost("/services/{id:int}/revert", RevertPart).WithName(nameof(RevertPart))
+            .WithSummary("Give an overridden part of an instance back to its template's text");
         return app;
     }
 
@@ -111,6 +119,24 @@ public static class TemplatesApi
             _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "پاسخ به تغییر الگو ممکن نیست.", detail: outcome.Reason),
         };
     }
+
+    public static async Task<Results<Ok<ServiceDetail>, ProblemHttpResult>> OverridePart(
+        int id, PartRequest? body, CardWorkflow workflow, TemplateCoverage coverage, RegistryDbContext db, HttpContext http, CancellationToken ct) =>
+        await PartAnswerAsync(await workflow.OverridePartAsync(id, http.GetActor(), body?.Part ?? "", body?.Version, ct), db, coverage, http, ct);
+
+    public static async Task<Results<Ok<ServiceDetail>, ProblemHttpResult>> RevertPart(
+        int id, PartRequest? body, CardWorkflow workflow, TemplateCoverage coverage, RegistryDbContext db, HttpContext http, CancellationToken ct) =>
+        await PartAnswerAsync(await workflow.RevertPartAsync(id, http.GetActor(), body?.Part ?? "", body?.Version, ct), db, coverage, http, ct);
+
+    private static async Task<Results<Ok<ServiceDetail>, ProblemHttpResult>> PartAnswerAsync(
+        WorkflowOutcome outcome, RegistryDbContext db, TemplateCoverage coverage, HttpContext http, CancellationToken ct) => outcome.Kind switch
+        {
+            WorkflowOutcomeKind.Done => TypedResults.Ok(await DetailAsync(outcome.Card!, db, coverage, http.GetActor(), ct)),
+            WorkflowOutcomeKind.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "شناسنامه پیدا نشد."),
+            WorkflowOutcomeKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "اجازه این کار را ندارید.", detail: outcome.Reason),
+            WorkflowOutcomeKind.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "شناسنامه در این فاصله تغییر کرده است.", detail: outcome.Reason),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "این بخش را نمی‌توان بازنویسی کرد یا برگرداند.", detail: outcome.Reason),
+        };
 
     /// <summary>The card's detail with its template link (an instance) or its instances (a template).</summary>
     public static async Task<ServiceDetail> DetailAsync(ServiceCard card, RegistryDbContext db, TemplateCoverage coverage, Actor actor, CancellationToken ct)

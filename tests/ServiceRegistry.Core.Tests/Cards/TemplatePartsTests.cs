@@ -170,6 +170,71 @@ public sealed class TemplatePartsTests
         Assert.False(standalone.CanInstantiate().Ok);
     }
 
+    [Fact]
+    public void OverridePart_StaysAnOverrideThroughEdits_UntilRevertedToTheTemplatesText()
+    {
+        // Arrange: the instance overrides the documents; its description is the template's
+        var (template, instance, editor) = TemplateAndInstance();
+        var version = instance.Version;
+
+        // Act
+        var overridden = instance.OverridePart(editor, "$.description", Now);
+        instance.Edit(editor, CardJson.Clone(instance.Content), Now); // the description is not changed
+        instance.RefreshOverrides(template.Content);
+        var again = instance.OverridePart(editor, "description", Now);
+        var reverted = instance.RevertPart(editor, template, "requiredDocuments", Now);
+
+        // Assert
+        Assert.True(overridden.Ok);
+        Assert.False(again.Ok);
+        Assert.True(reverted.Ok);
+        Assert.Equal(["$.description"], instance.Overrides);
+        Assert.Equal(["کارت آمایش", "گذرنامه"], instance.Content.RequiredDocuments);
+        Assert.Equal(version + 3, instance.Version);
+        Assert.Equal([AuditActions.PartOverridden, AuditActions.PartReverted],
+            instance.AuditTrail.Select(a => a.Action).Where(a => a is AuditActions.PartOverridden or AuditActions.PartReverted));
+        Assert.Equal(PartState.Overridden, instance.PartStates()["description"]);
+        Assert.Equal(PartState.Inherited, instance.PartStates()["requiredDocuments"]);
+        Assert.Equal(PartState.Local, instance.PartStates()["fees"]);
+    }
+
+    [Fact]
+    public void KeepInherited_PostedInheritedPart_KeepsTheStoredText_OverriddenAndLocalPartsTakeThePosted()
+    {
+        // Arrange
+        var (_, instance, _) = TemplateAndInstance();
+        var posted = CardJson.Clone(instance.Content);
+        posted.Title = "عنوان دست‌کاری‌شده";
+        posted.RequiredDocuments = ["مدرک تازه"];
+        posted.Fees.AmountsRials = [5];
+
+        // Act
+        var kept = instance.KeepInherited(posted);
+
+        // Assert
+        Assert.Equal("صدور مدارک اقامتی", kept.Title);
+        Assert.Equal(["مدرک تازه"], kept.RequiredDocuments);
+        Assert.Equal([5L], kept.Fees.AmountsRials);
+    }
+
+    [Fact]
+    public void OverridePart_WithATemplateChangePending_OrByAnotherAgency_IsRefused()
+    {
+        // Arrange
+        var (_, instance, editor) = TemplateAndInstance();
+        instance.MarkTemplateChanged(["laws"], Actor.System, Now);
+        var stranger = new Actor(6, "کارشناس تهران", new HashSet<string> { Roles.AgencyEditor }, 3, new HashSet<int> { 3 }, null);
+
+        // Act
+        var pending = instance.OverridePart(editor, "laws", Now);
+        var other = instance.OverridePart(stranger, "description", Now);
+
+        // Assert
+        Assert.False(pending.Ok);
+        Assert.Contains("ابتدا به تغییر الگو پاسخ دهید", pending.Reason, StringComparison.Ordinal);
+        Assert.True(other.Forbidden);
+    }
+
     private static (ServiceCard Template, ServiceCard Instance, Actor Editor) TemplateAndInstance()
     {
         var template = ServiceCard.FromFile(1, Template(), CardStatus.Published, Now);

@@ -154,6 +154,12 @@ public sealed class PermissionTableTests : IAsyncLifetime
         new("GET /templates/coverage", Fixture.None, Everyone),
         new("GET /templates/change/{id:int}", Fixture.ChangedInstance, Who.EditorOwn, Who.HeadOwn),
         new("POST /templates/change/{id:int}", Fixture.ChangedInstance, Who.EditorOwn, Who.HeadOwn),
+        // an instance's own staff override an inherited part or revert it (the page's GET only goes back to the form)
+        new("GET /templates/part/{id:int}", Fixture.ChangedInstance, SignedIn),
+        new("POST /templates/part/{id:int}?handler=override", Fixture.ChangedInstance, Who.EditorOwn, Who.HeadOwn),
+        new("POST /templates/part/{id:int}?handler=revert", Fixture.ChangedInstance, Who.EditorOwn, Who.HeadOwn),
+        new("POST /api/v1/services/{id:int}/override", Fixture.ChangedInstance, Who.EditorOwn, Who.HeadOwn),
+        new("POST /api/v1/services/{id:int}/revert", Fixture.ChangedInstance, Who.EditorOwn, Who.HeadOwn),
     ];
 
     private const string OwnAgency = "اداره کل نمونه فارس";

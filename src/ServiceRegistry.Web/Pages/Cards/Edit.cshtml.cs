@@ -68,6 +68,7 @@ public sealed class EditModel(RegistryDbContext db, CardWorkflow workflow) : Car
 
         Show(open.Card!);
         await LoadCommentsAsync(open.Card!, ct);
+        Card = Templates.InheritedParts.Keep(open.Card!, Card, ModelState);
         if (!CheckPostedCard())
         {
             return Page();
@@ -100,6 +101,7 @@ public sealed class EditModel(RegistryDbContext db, CardWorkflow workflow) : Car
         {
             Show(card);
             await LoadCommentsAsync(card, ct);
+            Card = Templates.InheritedParts.Keep(card, Card, ModelState);
         }
     }
 
@@ -134,5 +136,6 @@ public sealed class EditModel(RegistryDbContext db, CardWorkflow workflow) : Car
         AgencyName = card.Agency?.Name ?? "";
         Status = card.Status;
         _serviceId = card.ServiceId;
+        Templates.InheritedParts.Mark(ViewData, card); // an instance's form marks each part (Pages/Templates)
     }
 }
