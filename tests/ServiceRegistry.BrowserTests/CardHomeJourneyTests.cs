@@ -80,6 +80,11 @@ public sealed class CardHomeJourneyTests(BrowserSession session)
         await reviewerPage.GotoAsync($"/cards/{draft}");
         await reviewerPage.Locator("#actions").GetByRole(AriaRole.Link, new() { Name = "تایید…", Exact = true }).ClickAsync();
         await Assertions.Expect(reviewerPage.Locator("#confirm-step")).ToContainTextAsync("پس از انجام برنمی‌گردد");
+        if (BrowserSession.ScreenshotDirectory is { } shots)
+        {
+            await reviewerPage.ScreenshotAsync(new() { Path = Path.Combine(shots, "card-home-confirm.png") });
+        }
+
         await reviewerPage.Locator("#confirm-step").GetByRole(AriaRole.Link, new() { Name = "انصراف" }).ClickAsync();
 
         // Assert: nothing happened
@@ -105,11 +110,6 @@ public sealed class CardHomeJourneyTests(BrowserSession session)
         await Assertions.Expect(editorPage.Locator("#card-status")).ToHaveTextAsync("پیش‌نویس");
         await Assertions.Expect(editorPage.GetByRole(AriaRole.Link, new() { Name = "ویرایش", Exact = true })).ToHaveCountAsync(1);
         Assert.Equal(CardStatus.Published, (await session.App.CardAsync(published)).Status);
-        if (BrowserSession.ScreenshotDirectory is { } shots)
-        {
-            await reviewerPage.GotoAsync($"/cards/{draft}");
-            await reviewerPage.ScreenshotAsync(new() { Path = Path.Combine(shots, "card-home-actions.png") });
-        }
     }
 
     /// <summary>The reviewer's comment shown with a field: the element its aria-describedby names, drawn just below it.</summary>

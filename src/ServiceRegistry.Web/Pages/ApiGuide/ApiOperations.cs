@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Html;
 using Microsoft.OpenApi;
 
 namespace ServiceRegistry.Web.Pages.ApiGuide;
@@ -17,8 +19,31 @@ public sealed record ApiOperation(
 
 public sealed record ApiParameter(string Name, string In, bool Required, string? Type);
 
-public static class ApiOperations
+public static partial class ApiOperations
 {
+    [GeneratedRegex(@"\d{4}-Q\d|[$?]?\.?[A-Za-z][A-Za-z0-9_$.?=/\[\]{}\-]*")]
+    private static partial Regex CodeRun();
+
+    /// <summary>Persian text with its Latin runs (codes, JSON paths, query parameters) isolated left to right, so that
+    /// «$.description», «?agency=» and «1404-Q3» read as written inside a right-to-left sentence.</summary>
+    public static IHtmlContent Isolated(string text)
+    {
+        var html = new HtmlContentBuilder();
+        var last = 0;
+        foreach (Match match in CodeRun().Matches(text))
+        {
+            var run = match.Value.TrimEnd('.', '-');
+            html.Append(text[last..match.Index]);
+            html.AppendHtml("<bdi dir=\"ltr\">");
+            html.Append(run);
+            html.AppendHtml("</bdi>");
+            last = match.Index + run.Length;
+        }
+
+        html.Append(text[last..]);
+        return html;
+    }
+
     /// <summary>Every operation of <paramref name="document"/>, by tag, then path, then method.</summary>
     public static IReadOnlyList<ApiOperation> From(OpenApiDocument document)
     {
