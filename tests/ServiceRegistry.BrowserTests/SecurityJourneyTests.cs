@@ -18,7 +18,7 @@ public sealed class SecurityJourneyTests(BrowserSession session)
         var pages = new (TestUser? User, string Url)[]
         {
             (null, "/"), (null, $"/services/{published}"), (null, "/dashboard"), (null, "/dashboard/province/" + Uri.EscapeDataString(BrowserSession.Province)),
-            (null, "/api-docs/index.html"), (null, "/account/login"),
+            (null, "/api"), (null, "/account/login"),
             (session.Editor, "/cards/new"), (session.Editor, $"/cards/{draft}/edit"), (session.Editor, $"/cards/{draft}"), (session.Editor, "/cards/import"),
             (session.Reviewer, $"/review/{draft}"), (session.Admin, "/admin/api-tokens"), (session.Admin, "/admin/agencies"),
         };

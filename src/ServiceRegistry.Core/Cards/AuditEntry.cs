@@ -53,6 +53,7 @@ public static class AuditActions
     public const string StatisticsSaved = "statisticsSaved";
     public const string StatisticsSubmitted = "statisticsSubmitted";
     public const string StatisticsLocked = "statisticsLocked";
+    public const string WebhookRetried = "webhookRetried";
 
     public static string Label(string action) => action switch
     {
@@ -79,6 +80,7 @@ public static class AuditActions
         StatisticsSaved => "ثبت آمار فصلی",
         StatisticsSubmitted => "ارسال آمار فصلی",
         StatisticsLocked => "قفل آمار فصلی",
+        WebhookRetried => "ارسال دوباره وب‌هوک",
         _ => action,
     };
 }

@@ -102,6 +102,23 @@ public sealed class WebhookDelivery
         NextAttemptAt = (now + Backoff(Attempts)).UtcDateTime;
     }
 
+    /// <summary>A failed delivery sent once more, now (the national administrator's «ارسال دوباره» on /admin/webhooks):
+    /// pending again and due at once; the 24 hours being over, a failure makes it failed again after that one attempt.
+    /// False when it is not failed (delivered, or still being retried by itself).</summary>
+    public bool Retry(DateTimeOffset now)
+    {
+        if (Status != WebhookDeliveryStatus.Failed)
+        {
+            return false;
+        }
+
+        Status = WebhookDeliveryStatus.Pending;
+        NextAttemptAt = now.UtcDateTime;
+        LeaseOwner = null;
+        LeaseExpiresAt = null;
+        return true;
+    }
+
     /// <summary>The wait after the <paramref name="attempts"/>-th failed attempt.</summary>
     public static TimeSpan Backoff(int attempts) =>
         attempts >= 20 ? LongestWait : TimeSpan.FromTicks(Math.Min(LongestWait.Ticks, FirstRetry.Ticks << Math.Max(0, attempts - 1)));

@@ -58,11 +58,10 @@ public static class ApiServices
         return services;
     }
 
-    /// <summary>The OpenAPI document at /openapi/v1.json and a browsable page at /api (self-hosted, no CDN).</summary>
+    /// <summary>The OpenAPI document at /openapi/v1.json; the guide people read is the page /api (Pages/ApiGuide), built from it.</summary>
     public static IEndpointRouteBuilder MapRegistryApiDocs(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi();
-        app.MapGet("/api", () => TypedResults.Redirect("/api-docs/index.html")).ExcludeFromDescription();
         return app;
     }
 }

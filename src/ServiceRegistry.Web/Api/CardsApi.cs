@@ -20,13 +20,16 @@ public static class CardsApi
     {
         var writes = app.MapGroup("/api/v1/services").WithTags("Cards (write)").RequireAuthorization(Auth.StaffPolicy);
         writes.MapPost("/", CreateService).WithName(nameof(CreateService))
-            .WithSummary("Create a draft from the spec's JSON; errors name the field by JSON path; 409 (with existingCardId) when the agency has the same service, unless ?allowDuplicate=true")
+            .Describe("ساخت پیش‌نویس از JSON شناسنامه برای دستگاه کاربر (?agency=شناسه برای دستگاهی زیرمجموعه)؛ خطاها نام فیلد را با مسیر JSON می‌گویند؛ اگر دستگاه همین خدمت را داشته باشد 409 با existingCardId، مگر با ?allowDuplicate=true.",
+                "Create a draft from the spec's JSON; errors name the field by JSON path; 409 (with existingCardId) when the agency has the same service, unless ?allowDuplicate=true")
             .Accepts<CardContent>("application/json");
         writes.MapPut("/{id:int}", UpdateService).WithName(nameof(UpdateService))
-            .WithSummary("Replace a card's content; If-Match must carry the card's ETag (or version): 412 when stale")
+            .Describe("جایگزینی متن یک شناسنامه طبق قاعده‌های ویرایش؛ سرآیند If-Match باید ETag (یا نسخه) شناسنامه را داشته باشد: اگر در این میان تغییر کرده باشد 412.",
+                "Replace a card's content; If-Match must carry the card's ETag (or version): 412 when stale")
             .Accepts<CardContent>("application/json");
         writes.MapPost("/import", ImportSpreadsheet).WithName(nameof(ImportSpreadsheet))
-            .WithSummary("Bulk entry: an .xlsx in the export's layout becomes drafts; the answer reports every row")
+            .Describe("ورود گروهی: هر ردیف یک فایل xlsx با چیدمان خروجی، یک پیش‌نویس می‌شود؛ پاسخ نتیجه هر ردیف را می‌گوید.",
+                "Bulk entry: an .xlsx in the export's layout becomes drafts; the answer reports every row")
             .Accepts<byte[]>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         return writes;
     }

@@ -22,15 +22,19 @@ public static class CatalogApi
     {
         var api = app.MapGroup("/api/v1").WithTags("Catalog");
         api.MapGet("/services", ListServices).WithName(nameof(ListServices))
-            .WithSummary("Search published services: a page of results, the total and the facet counts");
+            .Describe("جست‌وجو در خدمات منتشرشده: یک صفحه از نتیجه‌ها، شمار کل و شمار هر مقدار در پالایه‌ها (نوع خدمت، سطح، دستگاه، استان، آمادگی الکترونیکی…)؛ بدون ورود.",
+                "Search published services: a page of results, the total and the facet counts");
         api.MapGet("/services/{id:int}", GetService).WithName(nameof(GetService))
-            .WithSummary("One service card: the spec's JSON (card) with its status, service ID, version and computed fields");
+            .Describe("یک شناسنامه خدمت: متن آن به JSON استاندارد (card) با وضعیت، شناسه خدمت، نسخه و مقدارهای محاسبه‌شده؛ ETag دارد (If-None-Match → 304).",
+                "One service card: the spec's JSON (card) with its status, service ID, version and computed fields");
         api.MapGet("/services/export", ExportServices).WithName(nameof(ExportServices))
-            .WithSummary("Export the filtered list: format = xlsx, csv, json or jsonld")
+            .Describe("خروجی فهرست پالایش‌شده: format یکی از xlsx، csv، json یا jsonld (CPSV-AP)؛ نام فایل تاریخ خورشیدی دارد.",
+                "Export the filtered list: format = xlsx, csv, json or jsonld")
             .Produces<byte[]>(StatusCodes.Status200OK, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "text/csv", "application/json", "application/ld+json");
         api.MapGet("/agencies/{id:int}/services", GetAgencyTree).WithName(nameof(GetAgencyTree))
-            .WithSummary("An agency's published services as a tree of services and sub-services");
+            .Describe("خدمات منتشرشده یک دستگاه به صورت درختی از خدمت‌ها و زیرخدمت‌ها.",
+                "An agency's published services as a tree of services and sub-services");
         return api;
     }
 
@@ -80,7 +84,7 @@ public static class CatalogApi
     }
 
     public static Results<PushStreamHttpResult, ValidationProblem> ExportServices(
-        [AsParameters] ServiceQuery query, string? format, CatalogQuery catalog, HttpContext http)
+        [AsParameters] ServiceQuery query, string? format, CatalogQuery catalog, TimeProvider time, HttpContext http)
     {
         var filter = query.ToFilter(out var errors);
         if (!ExportFormats.TryParse(format ?? "xlsx", out var exportFormat))
@@ -95,7 +99,7 @@ public static class CatalogApi
 
         // The Open XML SDK writes synchronously; the workbook streams straight to the response.
         http.Features.Get<IHttpBodyControlFeature>()?.AllowSynchronousIO = true;
-        var name = $"services-{DateTime.UtcNow:yyyyMMdd-HHmm}.{exportFormat.Extension()}";
+        var name = Fa.FileName("services", time.GetUtcNow().UtcDateTime, exportFormat.Extension(), withTime: true);
         return TypedResults.Stream(
             body => CardExport.WriteAsync(exportFormat, catalog.CardsAsync(filter), body, $"{http.Request.Scheme}://{http.Request.Host}", http.RequestAborted),
             exportFormat.ContentType(), name);

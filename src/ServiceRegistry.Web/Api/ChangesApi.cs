@@ -19,8 +19,10 @@ public static class ChangesApi
     public static IEndpointRouteBuilder MapChangesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/changes", ListChanges).WithName(nameof(ListChanges)).WithTags("Changes")
-            .WithSummary("Every change to public data in commit order, after a cursor (omit it to start from the first change)")
-            .WithDescription("Harvest by asking with `after` = the `next` of the previous page until `more` is false, then poll with it. "
+            .Describe("هر تغییر داده‌های عمومی (انتشار، بازنگری، بایگانی، تغییر الگو) به ترتیب ثبت، پس از یک نشانگر (after)؛ بی آن از نخستین تغییر. "
+                + "برای برداشت، صفحه‌ها را با after = next صفحه پیش بخوانید تا more نادرست شود، سپس با همان نشانگر سر بزنید. نشانگر هیچ تغییری را جا نمی‌اندازد یا تکرار نمی‌کند. limit از ۱ تا ۱۰۰۰ (پیش‌فرض ۱۰۰)؛ نشانگر ناشناخته 400.",
+                "Every change to public data in commit order, after a cursor (omit it to start from the first change). "
+                + "Harvest by asking with `after` = the `next` of the previous page until `more` is false, then poll with it. "
                 + "A cursor never skips or repeats a change, even while several nodes write. Kinds: published, revised, archived, templateChanged "
                 + "(more may be added: skip unknown kinds). `limit` is 1–1000, default 100. A cursor this feed did not hand out is a 400.");
         app.MapGet("/feed.atom", AtomFeed).ExcludeFromDescription();

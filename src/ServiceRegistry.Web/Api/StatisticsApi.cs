@@ -40,20 +40,25 @@ public static class StatisticsApi
     {
         var reads = app.MapGroup("/api/v1").WithTags("Statistics");
         reads.MapGet("/services/{id:int}/statistics", GetServiceStatistics).WithName(nameof(GetServiceStatistics))
-            .WithSummary("A service's quarterly returns, newest first (items: period 1404-Q3, requests by channel code and inPerson, completed, processingDays, satisfaction …, derived take-up); drafts only for its agency, reviewer and the national office");
+            .Describe("آمار فصلی یک خدمت، تازه‌ترین نخست (دوره مانند 1404-Q3، درخواست‌ها به تفکیک مجرا و حضوری، انجام‌شده، روزهای رسیدگی، رضایت و نرخ بهره‌گیری)؛ پیش‌نویس‌ها فقط برای دستگاه، بررسی‌کننده استان و دفتر ملی.",
+                "A service's quarterly returns, newest first (items: period 1404-Q3, requests by channel code and inPerson, completed, processingDays, satisfaction …, derived take-up); drafts only for its agency, reviewer and the national office");
         reads.MapGet("/statistics", GetAggregateStatistics).WithName(nameof(GetAggregateStatistics))
-            .WithSummary("Published services' figures for one quarter (period, default the last finished one), summed nationally or for a province or agency; coverage is the share of services that reported");
+            .Describe("جمع آمار خدمات منتشرشده در یک فصل (period، پیش‌فرض آخرین فصل تمام‌شده) در کل کشور یا یک استان یا دستگاه؛ پوشش یعنی سهم خدماتی که آمار داده‌اند.",
+                "Published services' figures for one quarter (period, default the last finished one), summed nationally or for a province or agency; coverage is the share of services that reported");
 
         reads.MapGet("/statistics/export", ExportStatistics).WithName(nameof(ExportStatistics))
-            .WithSummary("Open data: one quarter's submitted and locked returns of published services, one row per service with its service ID; format = csv (default), xlsx or json")
+            .Describe("داده باز: آمار ارسال‌شده و قفل‌شده یک فصل برای خدمات منتشرشده، هر خدمت یک ردیف با شناسه خدمت؛ format یکی از csv (پیش‌فرض)، xlsx یا json.",
+                "Open data: one quarter's submitted and locked returns of published services, one row per service with its service ID; format = csv (default), xlsx or json")
             .Produces<byte[]>(StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/json");
 
         var writes = app.MapGroup("/api/v1/services/{id:int}/statistics/{period}").WithTags("Statistics").RequireAuthorization(Auth.StaffPolicy);
         writes.MapPut("", PutStatistics).WithName(nameof(PutStatistics))
-            .WithSummary("Write a service's return for a quarter (status draft or submitted); the same body again changes nothing; If-Match (the return's ETag or version) once it exists: 428 without, 412 when stale")
+            .Describe("ثبت آمار فصلی یک خدمت (وضعیت draft یا submitted)؛ فرستادن دوباره همان متن چیزی را تغییر نمی‌دهد؛ وقتی آمار آن فصل هست If-Match لازم است: بدون آن 428 و اگر کهنه باشد 412.",
+                "Write a service's return for a quarter (status draft or submitted); the same body again changes nothing; If-Match (the return's ETag or version) once it exists: 428 without, 412 when stale")
             .Accepts<ReturnInput>("application/json");
         writes.MapPost("/lock", LockStatistics).WithName(nameof(LockStatistics))
-            .WithSummary("The provincial reviewer (or the national office) locks a submitted return; it then changes no more");
+            .Describe("بررسی‌کننده استان (یا دفتر ملی) آمار ارسال‌شده را قفل می‌کند؛ پس از آن تغییر نمی‌کند.",
+                "The provincial reviewer (or the national office) locks a submitted return; it then changes no more");
         return app;
     }
 
@@ -120,7 +125,7 @@ public static class StatisticsApi
 
         file.Position = 0;
         var type = kind switch { "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "json" => "application/json", _ => "text/csv; charset=utf-8" };
-        return TypedResults.File(file, type, $"statistics-{quarter}.{kind}");
+        return TypedResults.File(file, type, Fa.FileName($"statistics-{quarter}", time.GetUtcNow().UtcDateTime, kind));
     }
 
     public static async Task<Results<Ok<StatisticsItem>, Created<StatisticsItem>, NotFound, ValidationProblem, ProblemHttpResult>> PutStatistics(

@@ -33,13 +33,16 @@ public static class TemplatesApi
     public static IEndpointRouteBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/templates/{id:int}/coverage", GetCoverage).WithTags("Templates").WithName(nameof(GetCoverage))
-            .WithSummary("A template's coverage: every province with published, draft or none and the instances' ids");
+            .Describe("پوشش یک الگوی ملی: هر استان با وضعیت منتشرشده، پیش‌نویس یا هیچ، و شناسه نمونه‌های آن.",
+                "A template's coverage: every province with published, draft or none and the instances' ids");
         var writes = app.MapGroup("/api/v1").WithTags("Templates").RequireAuthorization(Auth.StaffPolicy);
         writes.MapPost("/templates", CreateTemplate).WithName(nameof(CreateTemplate))
-            .WithSummary("Create a draft national template (?agency=ID of a national body) from the spec's JSON")
+            .Describe("ساخت پیش‌نویس الگوی ملی از JSON شناسنامه (?agency=شناسه یک دستگاه ملی).",
+                "Create a draft national template (?agency=ID of a national body) from the spec's JSON")
             .Accepts<CardContent>("application/json");
         writes.MapPost("/templates/{id:int}/instances", CreateInstance).WithName(nameof(CreateInstance))
-            .WithSummary("Create a draft instance of a published template for the caller's agency (?agency=ID); an optional body gives the local parts")
+            .Describe("ساخت پیش‌نویس نمونه‌ای از یک الگوی منتشرشده برای دستگاه کاربر (?agency=شناسه)؛ متن اختیاری درخواست بخش‌های محلی را می‌دهد.",
+                "Create a draft instance of a published template for the caller's agency (?agency=ID); an optional body gives the local parts")
             .Accepts<CardContent>("application/json");
         writes.MapPost("/services/{id:int}/template-change", AnswerTemplateChange).WithName(nameof(AnswerTemplateChange))
             .WithSummary("Answer a template change: accept the template's text for the listed parts, keep the instance's own for the others");
@@ -47,6 +50,8 @@ public static class TemplatesApi
             .WithSummary("Override an inherited part of an instance locally (it keeps the template's text until edited)");
         writes.MapPost("/services/{id:int}/revert", RevertPart).WithName(nameof(RevertPart))
             .WithSummary("Give an overridden part of an instance back to its template's text");
+            .Describe("پاسخ به تغییر الگو: برای بخش‌های نام‌برده متن الگو پذیرفته می‌شود و بقیه بخش‌ها متن خود نمونه را نگه می‌دارند.",
+                "Answer a template change: accept the template's text for the listed parts, keep the instance's own for the others");
         return app;
     }
 

@@ -16,16 +16,44 @@ public static class WorkflowApi
 
     public sealed record WorkflowResponse(int Id, string Status, string? ServiceId, int Version);
 
+    /// <summary>A lifecycle step of the API: its route under /api/v1/services/{id}, its operation name, and who may take it
+    /// when (the card's rule: <see cref="WorkflowActions.Check"/>), in Persian and English.</summary>
+    public sealed record Step(WorkflowAction Action, string Route, string Name, string Persian, string English);
+
+    public static readonly IReadOnlyList<Step> Steps =
+    [
+        new(WorkflowAction.Submit, "submit", "SubmitCard",
+            "ارسال برای بررسی: پیش‌نویس یا شناسنامه برگشت‌خورده، به دست کارشناس یا بالاترین مقام همان دستگاه.",
+            "Submit for review: a draft or returned card, by the card's agency staff."),
+        new(WorkflowAction.Return, "return", "ReturnCard",
+            "برگشت برای اصلاح با دست‌کم یک توضیح (comments: هر کدام field، مسیر JSON فیلد مانند $.description یا خالی برای کل شناسنامه، و text)؛ بررسی‌کننده همان استان یا دفتر ملی.",
+            "Return for changes with at least one comment (comments: field, a JSON path such as $.description or null for the whole card, and text); by the province's reviewer or the national office."),
+        new(WorkflowAction.Approve, "approve", "ApproveCard",
+            "تایید شناسنامه ارسال‌شده؛ بررسی‌کننده همان استان یا دفتر ملی. برنمی‌گردد.",
+            "Approve a submitted card; by the province's reviewer or the national office. Cannot be undone."),
+        new(WorkflowAction.IssueServiceId, "issue-id", "IssueServiceId",
+            "صدور شناسه ۱۱ رقمی خدمت برای شناسنامه تاییدشده‌ای که شناسه ندارد؛ فقط مدیر ملی. برنمی‌گردد.",
+            "Issue the 11-digit service ID to an approved card that has none; national administrator only. Cannot be undone."),
+        new(WorkflowAction.Publish, "publish", "PublishCard",
+            "انتشار در فهرست عمومی (شناسنامه‌ای که شناسه گرفته، یا بازنگری تاییدشده که جای نسخه منتشرشده را می‌گیرد)؛ فقط مدیر ملی. برنمی‌گردد.",
+            "Publish in the public catalog (a card with its service ID, or an approved revision, which replaces the published card); national administrator only. Cannot be undone."),
+        new(WorkflowAction.Revise, "revise", "ReviseCard",
+            "آغاز بازنگری خدمت منتشرشده: پیش‌نویس تازه‌ای با همان متن (پاسخ، شناسه همین پیش‌نویس است)؛ نسخه منتشرشده تا انتشار بازنگری می‌ماند. هر خدمت یک بازنگری باز دارد.",
+            "Start a revision of a published service: a new draft with the same content (the answer is that draft); the published card stays until the revision is published. One open revision per service."),
+        new(WorkflowAction.Archive, "archive", "ArchiveCard",
+            "بایگانی: از فهرست عمومی برداشته می‌شود و دیگر تغییر نمی‌کند؛ بالاترین مقام دستگاه یا مدیر ملی. برنمی‌گردد.",
+            "Archive: taken out of the public catalog and changed no more; by the agency's head or the national administrator. Cannot be undone."),
+    ];
+
     public static IEndpointRouteBuilder MapWorkflowApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/services/{id:int}").RequireAuthorization(Auth.StaffPolicy).WithTags("Workflow");
-        group.MapPost("/submit", (int id, WorkflowRequest? body, HttpContext http, CardWorkflow workflow, CancellationToken ct) => Run(id, WorkflowAction.Submit, body, http, workflow, ct)).WithName("SubmitCard");
-        group.MapPost("/return", (int id, WorkflowRequest? body, HttpContext http, CardWorkflow workflow, CancellationToken ct) => Run(id, WorkflowAction.Return, body, http, workflow, ct)).WithName("ReturnCard");
-        group.MapPost("/approve", (int id, WorkflowRequest? body, HttpContext http, CardWorkflow workflow, CancellationToken ct) => Run(id, WorkflowAction.Approve, body, http, workflow, ct)).WithName("ApproveCard");
-        group.MapPost("/issue-id", (int id, WorkflowRequest? body, HttpContext http, CardWorkflow workflow, CancellationToken ct) => Run(id, WorkflowAction.IssueServiceId, body, http, workflow, ct)).WithName("IssueServiceId");
-        group.MapPost("/publish", (int id, WorkflowRequest? body, HttpContext http, CardWorkflow workflow, CancellationToken ct) => Run(id, WorkflowAction.Publish, body, http, workflow, ct)).WithName("PublishCard");
-        group.MapPost("/revise", (int id, WorkflowRequest? body, HttpContext http, CardWorkflow workflow, CancellationToken ct) => Run(id, WorkflowAction.Revise, body, http, workflow, ct)).WithName("ReviseCard");
-        group.MapPost("/archive", (int id, WorkflowRequest? body, HttpContext http, CardWorkflow workflow, CancellationToken ct) => Run(id, WorkflowAction.Archive, body, http, workflow, ct)).WithName("ArchiveCard");
+        foreach (var step in Steps)
+        {
+            group.MapPost("/" + step.Route, (int id, WorkflowRequest? body, HttpContext http, CardWorkflow workflow, CancellationToken ct) => Run(id, step.Action, body, http, workflow, ct))
+                .WithName(step.Name).Describe(step.Persian, step.English);
+        }
+
         return app;
     }
 

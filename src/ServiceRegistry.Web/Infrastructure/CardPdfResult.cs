@@ -16,7 +16,7 @@ public static class CardPdfResult
             {
                 var html = await page.RenderViewAsync("/Pages/Shared/_CardPrint.cshtml", card);
                 var bytes = await pdf.RenderAsync(html, ct);
-                return new FileContentResult(bytes, "application/pdf") { FileDownloadName = FileName(card) };
+                return new FileContentResult(bytes, "application/pdf") { FileDownloadName = FileName(card, page.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime) };
             }
             catch (PlaywrightException ex)
             {
@@ -28,11 +28,10 @@ public static class CardPdfResult
         return page.Page();
     }
 
-    /// <summary>The card's title as a file name (characters a file system refuses become '-').</summary>
-    public static string FileName(ServiceCard card)
+    /// <summary>The card's title as a file name, with the day it was downloaded (<see cref="Fa.FileName"/>).</summary>
+    public static string FileName(ServiceCard card, DateTime utc)
     {
-        var invalid = Path.GetInvalidFileNameChars().Concat(['\\', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
-        var title = new string(card.Content.Title.Select(ch => invalid.Contains(ch) ? '-' : ch).ToArray()).Trim();
-        return $"شناسنامه خدمت - {(title.Length > 80 ? title[..80] : title)}.pdf";
+        var title = card.Content.Title.Trim();
+        return Fa.FileName($"شناسنامه خدمت - {(title.Length > 80 ? title[..80] : title)}", utc, "pdf");
     }
 }

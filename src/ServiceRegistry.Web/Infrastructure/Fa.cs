@@ -33,5 +33,20 @@ public static class Fa
     public static string DateTime(System.DateTime utc) =>
         PersianText.ToPersianDigits(JalaliDate.Format(utc) + " ساعت " + JalaliDate.ToIran(utc).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// A downloaded file's name: <paramref name="stem"/> (characters a file system refuses become '-'), then the Solar Hijri
+    /// date in Iran (and the time, when <paramref name="withTime"/>), Latin digits so names sort and travel between
+    /// systems as they are: «services-1405-01-01-1130.xlsx», «شناسنامه خدمت - صدور پروانه - 1405-01-01.pdf».
+    /// </summary>
+    public static string FileName(string stem, System.DateTime utc, string extension, bool withTime = false)
+    {
+        var invalid = Path.GetInvalidFileNameChars().Concat(['\\', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
+        var clean = new string(stem.Select(ch => invalid.Contains(ch) ? '-' : ch).ToArray()).Trim();
+        var separator = clean.Contains(' ', StringComparison.Ordinal) ? " - " : "-";
+        var stamp = JalaliDate.Format(utc).Replace('/', '-')
+            + (withTime ? "-" + JalaliDate.ToIran(utc).ToString("HHmm", System.Globalization.CultureInfo.InvariantCulture) : "");
+        return $"{clean}{separator}{stamp}.{extension.TrimStart('.')}";
+    }
+
     public static string Text(string? value) => string.IsNullOrWhiteSpace(value) ? "—" : value;
 }

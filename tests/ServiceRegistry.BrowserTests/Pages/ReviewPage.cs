@@ -44,6 +44,24 @@ public sealed class ReviewPage(IPage page)
         await ActAsync("برگشت برای اصلاح");
     }
 
+    /// <summary>Returns the card with a comment on each of these fields (one row each, asking for more rows as needed).</summary>
+    public async Task ReturnWithCommentsAsync(params (string Field, string Comment)[] comments)
+    {
+        for (var i = 0; i < comments.Length; i++)
+        {
+            var n = CardFormPage.Persian(i + 1);
+            if (await page.GetByLabel("فیلد " + n, new() { Exact = true }).CountAsync() == 0)
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = "ردیف توضیح دیگر", Exact = true }).ClickAsync();
+            }
+
+            await page.GetByLabel("فیلد " + n, new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = comments[i].Field });
+            await page.GetByLabel("توضیح برای فیلد " + n, new() { Exact = true }).FillAsync(comments[i].Comment);
+        }
+
+        await ActAsync("برگشت برای اصلاح");
+    }
+
     public Task<string> StatusAsync() => page.Locator("#card-status").InnerTextAsync();
 
     public Task<string> ServiceIdAsync() => page.Locator("#card-service-id").InnerTextAsync();

@@ -203,7 +203,7 @@ public sealed class ChangesApiTests : IAsyncLifetime
         var parameters = get.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Equal(["after", "limit"], parameters);
         Assert.True(get.GetProperty("responses").TryGetProperty("400", out _));
-        Assert.Contains("cursor", get.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("cursor", get.GetProperty("summary").GetString(), StringComparison.Ordinal);
     }
 
     private async Task<IReadOnlyList<int>> SeedAsync(int count, CardStatus status, string name) =>

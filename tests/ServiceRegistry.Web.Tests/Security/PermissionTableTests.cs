@@ -66,6 +66,7 @@ public sealed class PermissionTableTests : IAsyncLifetime
         // cards: the editor and the staff's card pages
         new("GET /cards", Fixture.None, SignedIn),
         new("POST /cards?handler=submitselected", Fixture.None, SignedIn),
+        new("POST /cards?handler=exportselected", Fixture.None, SignedIn),
         new("GET /cards/new", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
         new("POST /cards/new", Fixture.None, Who.EditorOwn, Who.HeadOwn, Who.EditorOther, Who.Admin),
         new("GET /cards/{id:int}", Fixture.Draft, CanSeeOwnDraft),
@@ -107,6 +108,7 @@ public sealed class PermissionTableTests : IAsyncLifetime
         new("GET /admin/webhooks", Fixture.None, Who.Admin),
         new("POST /admin/webhooks", Fixture.None, Who.Admin),
         new("POST /admin/webhooks?handler=toggle", Fixture.None, Who.Admin),
+        new("POST /admin/webhooks?handler=retry", Fixture.None, Who.Admin),
 
         // catalog API, its description and exports
         new("GET /api", Fixture.None, Everyone),

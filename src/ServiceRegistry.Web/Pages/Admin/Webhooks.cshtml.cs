@@ -105,6 +105,27 @@ public sealed class WebhooksModel(RegistryDbContext db, ChangeFeed feed, Webhook
         return RedirectToPage();
     }
 
+    /// <summary>Sends a failed delivery once more, now (<see cref="WebhookDelivery.Retry"/>); audited. National administrators
+    /// only: the /Admin folder's policy refuses anyone else before this runs.</summary>
+    public async Task<IActionResult> OnPostRetryAsync(long id, CancellationToken ct)
+    {
+        var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == id, ct);
+        if (delivery is null || !delivery.Retry(time.GetUtcNow()))
+        {
+            TempData["Flash"] = "این ارسال ناموفق نیست یا پیدا نشد؛ چیزی تغییر نکرد.";
+            return RedirectToPage();
+        }
+
+        var subscription = await db.WebhookSubscriptions.AsNoTracking().Where(s => s.Id == delivery.SubscriptionId).Select(s => s.Name).SingleAsync(ct);
+        var actor = HttpContext.GetActor();
+        db.AuditEntries.Add(new AuditEntry(time.GetUtcNow(), actor.UserId, actor.Name, delivery.CardId, AuditActions.WebhookRetried,
+            $"{subscription}: ارسال {delivery.Id}، تغییر {delivery.ChangeSeq}"));
+        await db.SaveChangesAsync(ct);
+        signal.Notify();
+        TempData["Flash"] = $"ارسال به «{subscription}» دوباره در صف است و همین حالا فرستاده می‌شود.";
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         Agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Name).ToListAsync(ct);

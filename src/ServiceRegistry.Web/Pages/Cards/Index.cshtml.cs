@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceRegistry.Core.Cards;
 using ServiceRegistry.Core.Catalog;
 using ServiceRegistry.Core.Data;
+using ServiceRegistry.Core.Exports;
 using ServiceRegistry.Core.Review;
 using ServiceRegistry.Web.Infrastructure;
 
@@ -11,8 +12,8 @@ namespace ServiceRegistry.Web.Pages.Cards;
 
 /// <summary>The staff's list of the cards in their reach (<see cref="Actor.InReach"/>): search and the catalog's filters
 /// (one filter: <see cref="CatalogFilters.Apply"/>), completeness, status tabs with counts, sorting, paging; the selected
-/// cards sent for review in one go.</summary>
-public sealed class IndexModel(RegistryDbContext db, CardWorkflow workflow) : PageModel
+/// cards sent for review in one go, or exported.</summary>
+public sealed class IndexModel(RegistryDbContext db, CardWorkflow workflow, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
 
@@ -107,6 +108,33 @@ public sealed class IndexModel(RegistryDbContext db, CardWorkflow workflow) : Pa
         TempData["Flash"] = $"{Fa.Number(done)} شناسنامه برای بررسی فرستاده شد." + (refused.Count > 0 ? " فرستاده نشد: " + string.Join(" ", refused) : "");
         return Redirect("/cards" + Request.QueryString);
     }
+
+    /// <summary>The selected cards as a file (xlsx, csv, json, jsonld), named with the day (<see cref="Fa.FileName"/>).
+    /// Only cards this person may see are written (<see cref="Actor.VisibleTo"/>): an id of another agency's draft in the
+    /// form is left out, as if it were not there.</summary>
+    public async Task<IActionResult> OnPostExportSelectedAsync(string? format, CancellationToken ct)
+    {
+        if (!ExportFormats.TryParse(format ?? "xlsx", out var kind))
+        {
+            return BadRequest();
+        }
+
+        var ids = Selected.Distinct().Take(MaxExported).ToList();
+        if (ids.Count == 0)
+        {
+            TempData["Flash"] = "شناسنامه‌ای انتخاب نشده است؛ کنار هر شناسنامه‌ای که می‌خواهید تیک بزنید.";
+            return Redirect("/cards" + Request.QueryString);
+        }
+
+        var cards = db.Cards.AsNoTracking().Where(HttpContext.GetActor().VisibleTo()).Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).AsAsyncEnumerable();
+        var file = new MemoryStream();
+        await CardExport.WriteAsync(kind, cards, file, $"{Request.Scheme}://{Request.Host}", ct);
+        file.Position = 0;
+        return File(file, kind.ContentType(), Fa.FileName("cards", time.GetUtcNow().UtcDateTime, kind.Extension(), withTime: true));
+    }
+
+    /// <summary>At most this many cards in one export of the selection (a page holds <see cref="PageSize"/>).</summary>
+    public const int MaxExported = 500;
 
     /// <summary>This list with other values in its address (null removes one), from page 1 unless a page is given.</summary>
     public string Link(CardStatus? status = null, bool keepStatus = true, string? order = null, int? page = null)

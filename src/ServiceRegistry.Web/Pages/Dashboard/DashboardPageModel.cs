@@ -102,9 +102,7 @@ public abstract class DashboardPageModel(Core.Statistics.Dashboard dashboard, Ti
         var now = time.GetUtcNow().UtcDateTime;
         var buffer = new MemoryStream();
         DashboardWorkbook.Write(buffer, DashboardWorkbook.Sheets(scope.Title, Fa.Date(now), figures, services, completeness));
-        var name = string.Concat(scope.Title.Split(Path.GetInvalidFileNameChars()));
-        return File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            $"{name} - {Core.Text.JalaliDate.Format(now).Replace('/', '-')}.xlsx".Replace(":", "", StringComparison.Ordinal));
+        return File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Fa.FileName(scope.Title, now, "xlsx"));
     }
 
     protected static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -27,7 +27,7 @@ public sealed class ProvincePdfModel(Core.Statistics.Dashboard dashboard, TimePr
                 var html = await this.RenderViewAsync("/Pages/Dashboard/_ProvinceReport.cshtml", View);
                 var bytes = await pdf.RenderAsync(html, ct);
                 var name = RouteData.Values["name"] as string ?? "";
-                return new FileContentResult(bytes, "application/pdf") { FileDownloadName = $"گزارش آمادگی الکترونیکی استان {string.Concat(name.Split(Path.GetInvalidFileNameChars()))}.pdf" };
+                return new FileContentResult(bytes, "application/pdf") { FileDownloadName = FileName(name, HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime) };
             }
             catch (PlaywrightException ex)
             {
@@ -41,4 +41,7 @@ public sealed class ProvincePdfModel(Core.Statistics.Dashboard dashboard, TimePr
 
     protected override Task<(string Title, string Kind, string Path, CatalogFilter Filter)?> ScopeAsync(CatalogFilter filter, CancellationToken ct) =>
         ProvinceModel.ScopeOfAsync(db, RouteData.Values["name"] as string, filter, ct);
+
+    /// <summary>The report's file name: the province and the day it was printed (<see cref="Fa.FileName"/>).</summary>
+    public static string FileName(string province, DateTime utc) => Fa.FileName($"گزارش آمادگی الکترونیکی استان {province}", utc, "pdf");
 }

@@ -65,7 +65,7 @@ public sealed class WorkbookModel(RegistryDbContext db, ReturnWorkflow workflow,
         ReturnWorkbook.Write(file, Shown.Name, Shown.Id, Quarter,
             services.Select(s => new WorkbookService(s.Id, s.ServiceId, s.Title, s.Return?.Version, s.Return?.Status, s.Return?.Figures)).ToList());
         file.Position = 0;
-        return File(file, ExportFormat.Xlsx.ContentType(), ReturnWorkbook.FileName(Shown.Id, Quarter));
+        return File(file, ExportFormat.Xlsx.ContentType(), Fa.FileName(Path.GetFileNameWithoutExtension(ReturnWorkbook.FileName(Shown.Id, Quarter)), time.GetUtcNow().UtcDateTime, "xlsx"));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

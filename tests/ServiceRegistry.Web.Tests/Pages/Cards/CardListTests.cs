@@ -65,4 +65,46 @@ public sealed class CardListTests : IAsyncLifetime
         var statuses = await _app.WithDbAsync(db => db.Cards.Where(c => c.Id == _ids[0] || c.Id == _ids[1]).Select(c => c.Status).ToListAsync());
         Assert.All(statuses, s => Assert.Equal(CardStatus.Submitted, s));
     }
+
+    [Theory]
+    [InlineData("xlsx")]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public async Task Post_ExportSelected_WritesTheSelectedCardsThePersonMaySee_NotAnotherAgencysDraft(string format)
+    {
+        // Act: two cards of the editor's agency and, slipped into the form, another agency's draft
+        var response = await _editor.PostFormAsync("/cards", "/cards?handler=exportselected", new Dictionary<string, string>
+        {
+            ["Selected[0]"] = _ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Selected[1]"] = _ids[2].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Selected[2]"] = _ids[3].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["format"] = format,
+        });
+        var text = await TextOfAsync(response, format);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"cards-1405-01-01-1130.{format}", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Contains("آموزش رانندگی", text, StringComparison.Ordinal);
+        Assert.Contains("تمدید پروانه کسب", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("صدور پروانه کسب", text, StringComparison.Ordinal); // not selected
+        Assert.DoesNotContain("خدمت دستگاه دیگر", text, StringComparison.Ordinal); // not the editor's to see
+    }
+
+    /// <summary>What a downloaded file says: the text itself, or every part of a workbook.</summary>
+    private static async Task<string> TextOfAsync(HttpResponseMessage response, string format)
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        if (format != "xlsx")
+        {
+            return System.Text.Encoding.UTF8.GetString(bytes);
+        }
+
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        return string.Concat(zip.Entries.Select(e =>
+        {
+            using var reader = new StreamReader(e.Open());
+            return reader.ReadToEnd();
+        }));
+    }
 }

@@ -10,7 +10,8 @@ namespace ServiceRegistry.Web.Pages.Cards.Import;
 
 /// <summary>
 /// One upload: each file's status as it is read (the page polls itself with htmx, or refreshes without JavaScript,
-/// until every file is done), then the summary: imported, needs review (with the unsure fields), failed (with the reason).
+/// until every file is done), then the summary: read and waiting to be saved, needs review (with the unsure fields), failed
+/// (with the reason), saved as drafts.
 /// </summary>
 public sealed class BatchModel(RegistryDbContext db) : PageModel
 {
@@ -22,6 +23,9 @@ public sealed class BatchModel(RegistryDbContext db) : PageModel
     public ImportSummary Summary { get; private set; } = new(0, 0, 0, 0);
     public bool Finished => Rows.All(r => r.Status == ImportItemStatus.Done);
     public int Done => Rows.Count(r => r.Status == ImportItemStatus.Done);
+
+    /// <summary>Files saved as drafts (each counted here and not among those still to be reviewed and saved).</summary>
+    public int Saved { get; private set; }
 
     /// <summary>Files not yet saved that repeat a card of their agency (<see cref="ImportSameService"/>), by position.</summary>
     public IReadOnlyDictionary<int, ExistingCard> Same { get; private set; } = new Dictionary<int, ExistingCard>();
@@ -41,7 +45,9 @@ public sealed class BatchModel(RegistryDbContext db) : PageModel
             .Select(i => new Row(i.Position, i.FileName, i.Status, i.Outcome, i.Error, i.UnsureCount, i.UnmappedCount, i.Title, i.CardId))
             .ToListAsync(ct);
         Same = await ImportSameService.ForBatchAsync(db, HttpContext.GetActor(), batchId, ct);
-        Summary = ImportSummary.Of(Rows.Where(r => r.Outcome is not null).Select(r => (r.Outcome!.Value, r.Unsure)));
+        // A file saved as a draft counts as saved, no longer as waiting to be reviewed and saved.
+        Summary = ImportSummary.Of(Rows.Where(r => r.Outcome is not null && r.CardId is null).Select(r => (r.Outcome!.Value, r.Unsure)));
+        Saved = Rows.Count(r => r.CardId is not null);
         return Page();
     }
 }

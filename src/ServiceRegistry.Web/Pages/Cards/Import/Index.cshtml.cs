@@ -113,8 +113,8 @@ public sealed class IndexModel(RegistryDbContext db, ImportQueue queue, IAntifor
                 b.CreatedAt,
                 b.Items.Count,
                 b.Items.Count(i => i.Status != ImportItemStatus.Done),
-                b.Items.Count(i => i.Outcome == ImportOutcome.Imported),
-                b.Items.Count(i => i.Outcome == ImportOutcome.NeedsReview),
+                b.Items.Count(i => i.Outcome == ImportOutcome.Imported && i.CardId == null),
+                b.Items.Count(i => i.Outcome == ImportOutcome.NeedsReview && i.CardId == null),
                 b.Items.Count(i => i.Outcome == ImportOutcome.Failed),
                 b.Items.Count(i => i.CardId != null)))
             .ToListAsync(ct);
