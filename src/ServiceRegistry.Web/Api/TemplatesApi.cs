@@ -45,13 +45,14 @@ public static class TemplatesApi
                 "Create a draft instance of a published template for the caller's agency (?agency=ID); an optional body gives the local parts")
             .Accepts<CardContent>("application/json");
         writes.MapPost("/services/{id:int}/template-change", AnswerTemplateChange).WithName(nameof(AnswerTemplateChange))
-            .WithSummary("Answer a template change: accept the template's text for the listed parts, keep the instance's own for the others");
-        writes.MapPost("/services/{id:int}/override", OverridePart).WithName(nameof(OverridePart))
-            .WithSummary("Override an inherited part of an instance locally (it keeps the template's text until edited)");
-        writes.MapPost("/services/{id:int}/revert", RevertPart).WithName(nameof(RevertPart))
-            .WithSummary("Give an overridden part of an instance back to its template's text");
             .Describe("پاسخ به تغییر الگو: برای بخش‌های نام‌برده متن الگو پذیرفته می‌شود و بقیه بخش‌ها متن خود نمونه را نگه می‌دارند.",
                 "Answer a template change: accept the template's text for the listed parts, keep the instance's own for the others");
+        writes.MapPost("/services/{id:int}/override", OverridePart).WithName(nameof(OverridePart))
+            .Describe("بازنویسی محلی یک بخش به‌ارث‌رسیده از الگو در نمونه (تا ویرایش، متن الگو را نگه می‌دارد)؛ بدنه: part و version.",
+                "Override an inherited part of an instance locally (it keeps the template's text until edited); body: part and version");
+        writes.MapPost("/services/{id:int}/revert", RevertPart).WithName(nameof(RevertPart))
+            .Describe("بازگرداندن یک بخش بازنویسی‌شده نمونه به متن الگوی ملی؛ بدنه: part و version.",
+                "Give an overridden part of an instance back to its template's text; body: part and version");
         return app;
     }
 
