@@ -22,9 +22,9 @@ public static class ReturnsModel
             r.HasIndex(x => new { x.Period, x.Status });
             r.HasIndex(x => new { x.Period, x.CardPublished, x.Status, x.AgencyId, x.Province, x.Maturity, x.AllRequests, x.ElectronicRequests, x.AssistedRequests, x.TakeUp })
                 .HasDatabaseName("IX_QuarterlyReturns_Scope"); // 20261201180000_ReturnScope
-            r.HasIndex(x => new { x.Period, x.CardPublished, x.AllRequests, x.CardId, x.Status, x.TakeUp })
+            r.HasIndex(x => new { x.CardPublished, x.Period, x.AllRequests, x.CardId, x.Status, x.TakeUp, x.AgencyId, x.ElectronicRequests })
                 .HasDatabaseName("IX_QuarterlyReturns_Volume"); // 20261202100000_ReturnListIndexes: the largest services
-            r.HasIndex(x => new { x.Period, x.CardPublished, x.TakeUp, x.CardId, x.Maturity, x.Status, x.AllRequests })
+            r.HasIndex(x => new { x.CardPublished, x.Period, x.TakeUp, x.CardId, x.Maturity, x.Status, x.AllRequests })
                 .HasDatabaseName("IX_QuarterlyReturns_Gap"); // the gap list
             r.Ignore(x => x.Figures);
         });
