@@ -145,8 +145,8 @@ public sealed class ImportJourneyTests(BrowserSession session)
             new CardContent { Title = "صدور مجوز نصب تابلوی معرفی", Description = "برای واحدهای صنفی", ServiceTypes = [ServiceType.G2B] },
             new CardContent { Title = "", Description = "ردیفی که عنوان ندارد" });
 
-        // Act: the blank template downloads as a workbook
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "دریافت فایل خالی (قالب)" }).ClickAsync());
+        // Act: the entry template downloads as a workbook
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#template-link").ClickAsync());
 
         // Act: upload the workbook
         await page.GetByLabel("فایل اکسل (.xlsx)").SetInputFilesAsync(new FilePayload
