@@ -111,6 +111,7 @@ public sealed class VisibilityTests : IAsyncLifetime
                 expectedQueues["drafts"] = _cards.Where(c => c.Status == CardStatus.Draft && actor.WorksFor(c)).Select(c => c.Id);
                 expectedQueues["returned"] = _cards.Where(c => c.Status == CardStatus.Returned && actor.WorksFor(c)).Select(c => c.Id);
                 expectedQueues["submitted"] = _cards.Where(c => c.Status == CardStatus.Submitted && actor.WorksFor(c)).Select(c => c.Id);
+                expectedQueues["template"] = _cards.Where(c => c.TemplateChanges != null && c.Status != CardStatus.Archived && actor.WorksFor(c)).Select(c => c.Id);
             }
 
             if (actor.IsReviewer || actor.IsAdmin)
