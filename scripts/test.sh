@@ -17,6 +17,8 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 # LibreOffice Writer converts .doc/.rtf forms for the importer (and makes the .pdf/.doc renderings of the accuracy tests).
 [ -x /usr/lib/libreoffice/program/swriter ] || dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || dpkg -s libreoffice-writer >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+# LibreOffice Calc opens the CSV export as a person would, to prove no cell becomes a formula (Security/InputsCsvTests).
+dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || dpkg -s libreoffice-calc >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v python3 >/dev/null || need+=(python3)
 python3 -c 'import jsonschema' 2>/dev/null || need+=(python3-jsonschema)

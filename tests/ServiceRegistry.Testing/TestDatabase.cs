@@ -26,9 +26,10 @@ public static class TestDatabase
 
     public static bool IsPostgres => PostgresServer is not null;
 
-    /// <summary>A new PostgreSQL database name (the database is made by <see cref="CreatePostgresDatabase"/>).</summary>
+    /// <summary>A new PostgreSQL database name (the database is made by <see cref="CreatePostgresDatabase"/>). Opening a
+    /// connection may wait up to a minute: the suites run side by side on two cores and, unpooled, open many.</summary>
     public static string NewPostgresConnectionString() =>
-        new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "sr_test_" + Guid.NewGuid().ToString("N")[..16], Pooling = false }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "sr_test_" + Guid.NewGuid().ToString("N")[..16], Pooling = false, Timeout = 60 }.ConnectionString;
 
     /// <summary>Creates the database of <paramref name="connectionString"/>: empty, or a copy of the migrated template.</summary>
     public static void CreatePostgresDatabase(string connectionString, bool migrated)

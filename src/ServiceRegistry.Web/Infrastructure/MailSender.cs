@@ -12,7 +12,8 @@ namespace ServiceRegistry.Web.Infrastructure;
 /// <summary>
 /// Sends the queued e-mails (<see cref="OutgoingMail"/>) through SMTP with MailKit, on every node: a node takes a row
 /// with a short lease (one UPDATE, so two nodes never send the same row), sends it and marks it sent; a failure is kept
-/// on the row and tried again on the next round. Runs only when <c>Mail:Host</c> is set.
+/// on the row and tried again after a wait that doubles each time, starting at the poll interval
+/// (<see cref="OutgoingMail.Failed"/>); a node stopping mid-send gives the row back. Runs only when <c>Mail:Host</c> is set.
 /// </summary>
 public sealed class MailSender(IServiceScopeFactory scopes, IOptions<MailOptions> options, MailSignal signal, TimeProvider time, ILogger<MailSender> log)
     : QueueWorker(signal, log)
@@ -52,7 +53,13 @@ public sealed class MailSender(IServiceScopeFactory scopes, IOptions<MailOptions
             catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException or SslHandshakeException or AuthenticationException or TimeoutException)
             {
                 Log.LogWarning("Mail {Id} to {To} not sent: {Error}", mail.Id, mail.To, e.Message);
-                mail.Failed(e.Message);
+                mail.Failed(e.Message, time.GetUtcNow(), Poll ?? TimeSpan.FromSeconds(30));
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                mail.Released();
+                await db.SaveChangesAsync(CancellationToken.None);
+                throw;
             }
 
             await db.SaveChangesAsync(ct);

@@ -73,7 +73,7 @@ public sealed class InputsCsvTests : IAsyncLifetime
     public async Task ExportCsv_OpenedInLibreOffice_HasNoFormulaCell()
     {
         // Arrange: LibreOffice Calc (Debian's libreoffice-calc-nogui); skipped where it is not installed
-        Assert.SkipUnless(File.Exists("/usr/bin/soffice"), "LibreOffice (libreoffice-calc-nogui) is not installed");
+        Assert.SkipUnless(File.Exists("/usr/bin/soffice") && File.Exists("/usr/lib/libreoffice/program/libsclo.so"), "LibreOffice Calc (libreoffice-calc-nogui) is not installed");
         var path = await ExportToFileAsync();
         var outDir = Directory.CreateTempSubdirectory("sr-csv-lo-").FullName;
 
@@ -82,6 +82,7 @@ public sealed class InputsCsvTests : IAsyncLifetime
         await RunAsync("/usr/bin/soffice", "-env:UserInstallation=file://" + outDir + "/profile", "--headless",
             "--infilter=CSV:44,34,76,1,,0,false,true,false,false,false,-1,true", "--convert-to", "xlsx", "--outdir", outDir, path);
         var xlsx = Path.Combine(outDir, Path.GetFileNameWithoutExtension(path) + ".xlsx");
+        Assert.True(File.Exists(xlsx), "LibreOffice wrote no workbook (without Calc it exits 0 and writes nothing)");
         var output = await RunAsync("/usr/bin/python3", "-c", """
             import openpyxl, sys
             ws = openpyxl.load_workbook(sys.argv[1]).active

@@ -10,7 +10,9 @@ namespace ServiceRegistry.Core.Imports;
 /// </summary>
 public static class LegacyWordConverter
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(25);
+    /// <summary>Long enough for LibreOffice's start on a busy two-core server (25 s was not, with the test suites running
+    /// beside it), short enough that a conversion that hangs frees its import worker.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     /// <summary>The soffice program: $REGISTRY_SOFFICE, else soffice or libreoffice on the PATH.</summary>
     public static string? Program { get; } = Find();
