@@ -58,22 +58,6 @@ public sealed partial class ServiceCard
         : Status != CardStatus.Published || RevisionOfId is not null ? WorkflowResult.Refused("فقط از الگوی منتشرشده می‌توان شناسنامه ساخت.")
         : WorkflowResult.Done;
 
-    /// <summary>A new draft instance of <paramref name="template"/>: the template's parts with <paramref name="local"/>'s
-    /// local parts (provider, fees, offices…). Check <see cref="CanInstantiate"/> first.</summary>
-    public static ServiceCard NewInstance(int agencyId, ServiceCard template, CardContent local, DateTimeOffset now, string createdBy)
-    {
-        var card = new ServiceCard
-        {
-            AgencyId = agencyId,
-            Status = CardStatus.Draft,
-            CreatedAt = now.UtcDateTime,
-            TemplateId = template.Id,
-            TemplateVersion = template.Version,
-        };
-        card.Update(TemplateParts.Effective(template.Content, TemplateParts.Prefill(template.Content, local), []), now, createdBy);
-        return card;
-    }
-
     /// <summary>Makes this card (loaded from a file, not yet under a template) an instance of <paramref name="template"/>
     /// that keeps its own <paramref name="overridden"/> parts; the rest is taken from the template.</summary>
     public void Follow(ServiceCard template, IReadOnlyCollection<string> overridden, DateTimeOffset now)

@@ -17,6 +17,9 @@ public sealed class MailOptions
     /// <summary>How often a node looks for queued mail (it also looks as soon as it queues one).</summary>
     public double PollSeconds { get; set; } = 30;
 
+    /// <summary><see cref="PollSeconds"/> as a wait (at least 0.1 s); also the first wait after a failed send.</summary>
+    public TimeSpan PollInterval => TimeSpan.FromSeconds(Math.Max(0.1, PollSeconds));
+
     /// <summary>The site's public address, for links in the e-mails (optional).</summary>
     public string? SiteUrl { get; set; }
 

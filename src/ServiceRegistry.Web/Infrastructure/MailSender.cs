@@ -20,7 +20,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, IOptions<MailOptions
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    protected override TimeSpan? Poll => options.Value.Enabled ? TimeSpan.FromSeconds(Math.Max(0.1, options.Value.PollSeconds)) : null;
+    protected override TimeSpan? Poll => options.Value.Enabled ? options.Value.PollInterval : null;
 
     protected override IReadOnlyList<Func<CancellationToken, Task>> Steps => [SendQueuedAsync];
 
@@ -53,7 +53,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, IOptions<MailOptions
             catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException or SslHandshakeException or AuthenticationException or TimeoutException)
             {
                 Log.LogWarning("Mail {Id} to {To} not sent: {Error}", mail.Id, mail.To, e.Message);
-                mail.Failed(e.Message, time.GetUtcNow(), Poll ?? TimeSpan.FromSeconds(30));
+                mail.Failed(e.Message, time.GetUtcNow(), options.Value.PollInterval);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

@@ -235,10 +235,58 @@ public sealed class TemplatePartsTests
         Assert.True(other.Forbidden);
     }
 
-    private static (ServiceCard Template, ServiceCard Instance, Actor Editor) TemplateAndInstance()
+    [Fact]
+    public void NewInstanceFromEntry_EntryWithOnlyLocalParts_IsTheCardTheTemplatesFormMakes()
+    {
+        // Arrange: an entered row that leaves every shared part blank
+        var template = PublishedTemplate();
+        var entry = new CardContent
+        {
+            Provider = new Provider { Agency = "استانداری لرستان", Province = "لرستان" },
+            Fees = new Fees { AmountsRials = [300000] },
+        };
+
+        // Act
+        var fromForm = ServiceCard.NewInstance(2, template, CardJson.Clone(entry), Now, "کارشناس");
+        var fromEntry = ServiceCard.NewInstanceFromEntry(2, template, CardJson.Clone(entry), Now, "کارشناس");
+
+        // Assert
+        Assert.Equal(CardJson.ToCompact(fromForm.Content), CardJson.ToCompact(fromEntry.Content));
+        Assert.Equal("", fromEntry.OverriddenParts);
+        Assert.Equal((template.Id, template.Version, CardStatus.Draft, 2), (fromEntry.TemplateId, fromEntry.TemplateVersion, fromEntry.Status, fromEntry.AgencyId));
+        Assert.Equal((fromForm.TemplateId, fromForm.TemplateVersion, fromForm.Status, fromForm.AgencyId), (fromEntry.TemplateId, fromEntry.TemplateVersion, fromEntry.Status, fromEntry.AgencyId));
+        Assert.Equal("صدور مدارک اقامتی", fromEntry.Content.Title);
+        Assert.Equal([300000L], fromEntry.Content.Fees.AmountsRials);
+    }
+
+    [Fact]
+    public void NewInstanceFromEntry_SharedPartWrittenOtherwise_IsKeptAsAnOverride_TheSameTextIsInherited()
+    {
+        // Arrange: the row writes the template's title and its own description
+        var template = PublishedTemplate();
+        var entry = new CardContent { Title = "صدور مدارک اقامتی", Description = "شرح محلی" };
+
+        // Act
+        var instance = ServiceCard.NewInstanceFromEntry(2, template, entry, Now, "کارشناس");
+
+        // Assert
+        Assert.Equal(["$.description"], instance.Overrides);
+        Assert.Equal("شرح محلی", instance.Content.Description);
+        Assert.Equal(["کارت آمایش", "گذرنامه"], instance.Content.RequiredDocuments);
+        Assert.Equal(PartState.Inherited, instance.PartStates()["title"]);
+        Assert.Equal(PartState.Overridden, instance.PartStates()["description"]);
+    }
+
+    private static ServiceCard PublishedTemplate()
     {
         var template = ServiceCard.FromFile(1, Template(), CardStatus.Published, Now);
         template.MakeTemplate();
+        return template;
+    }
+
+    private static (ServiceCard Template, ServiceCard Instance, Actor Editor) TemplateAndInstance()
+    {
+        var template = PublishedTemplate();
         Assert.True(template.CanInstantiate().Ok);
         var instance = ServiceCard.NewInstance(2, template, Local(), Now, "کارشناس");
         instance.Edit(Editor(), TemplateParts.Effective(template.Content, Local(), ["requiredDocuments"]), Now);
