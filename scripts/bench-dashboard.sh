@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The dashboard views of an existing benchmark registry, with a given build (docs/benchmarks.md, "After: the
 # dashboard's coverage section"): compare two builds on the same registry, alternating.
-#   ./scripts/bench-dashboard.sh CHECKOUT DATA_DIR|postgres LABEL
+#   ./scripts/bench-dashboard.sh CHECKOUT DATA_DIR|postgres[:DATABASE] LABEL
 # CHECKOUT: a checkout with a Release build of src/ServiceRegistry.Web (e.g. `git archive <commit>` built in /tmp);
-# DATA_DIR: a SQLite registry such as .bench/sqlite-1000000; postgres: the sr_bench database of bench-catalog.sh.
+# DATA_DIR: a SQLite registry such as .bench/sqlite-1000000; postgres: the sr_bench database of bench-catalog.sh
+# (postgres:NAME another database of that cluster, e.g. one seeded by an older build).
 set -euo pipefail
 ROOT=$(cd "$1" && pwd); DATA=$2; LABEL=$3; PORT=${BENCH_PORT:-5193}
 export Registry__SeedDemoData=false Security__RequireHttps=false
-if [ "$DATA" = postgres ]; then
-  export ConnectionStrings__Registry="Host=127.0.0.1;Port=${BENCH_PG_PORT:-55501};Username=postgres;Database=sr_bench;Maximum Pool Size=100"
+if [ "${DATA%%:*}" = postgres ]; then
+  PGDB=sr_bench; [ "$DATA" = postgres ] || PGDB=${DATA#postgres:}
+  export ConnectionStrings__Registry="Host=127.0.0.1;Port=${BENCH_PG_PORT:-55501};Username=postgres;Database=$PGDB;Maximum Pool Size=100"
 else
   unset ConnectionStrings__Registry || true; export Registry__DataDirectory=$(cd "$DATA" && pwd)
 fi
