@@ -62,7 +62,23 @@ public readonly record struct Quarter : IComparable<Quarter>
     }
 
     public static Quarter Parse(string text) =>
-        TryParse(text, out var quarter) ? quarter : throw new FormatException($"«{text}» دوره‌ای به شکل ۱۴۰۴-Q3 نیست.");
+        TryParse(text, out var quarter) ? quarter : throw new FormatException(NotAPeriod(text));
+
+    /// <summary>The quarter a page or request asks for: <paramref name="period"/> when given (false when it is not a
+    /// period, see <see cref="NotAPeriod"/>), else the last finished quarter at <paramref name="now"/>.</summary>
+    public static bool TryChoose(string? period, DateTimeOffset now, out Quarter quarter)
+    {
+        if (string.IsNullOrWhiteSpace(period))
+        {
+            quarter = LastFinished(now);
+            return true;
+        }
+
+        return TryParse(period, out quarter);
+    }
+
+    /// <summary>The message for text that is not a period.</summary>
+    public static string NotAPeriod(string? text) => $"«{text}» دوره‌ای به شکل ۱۴۰۴-Q3 نیست.";
 
     /// <summary>The quarter an instant falls in, in Iran's time.</summary>
     public static Quarter Of(DateTimeOffset instant)

@@ -149,30 +149,8 @@ public static partial class ReturnWorkbook
     }
 
     /// <summary>The rows of a sheet as column index → text, with their 1-based row numbers; blank rows are skipped.</summary>
-    private static IEnumerable<(int Row, Dictionary<int, string> Cells)> Rows(WorksheetPart part, IReadOnlyList<string> shared)
-    {
-        var rowNumber = 0;
-        foreach (var row in part.Worksheet!.Descendants<Row>())
-        {
-            rowNumber = row.RowIndex?.Value is { } r ? (int)r : rowNumber + 1;
-            var values = new Dictionary<int, string>();
-            var column = -1;
-            foreach (var cell in row.Elements<Cell>())
-            {
-                column = cell.CellReference?.Value is { } reference ? WorkbookFile.ColumnIndex(reference) : column + 1;
-                var text = Text(cell, shared);
-                if (text.Length > 0)
-                {
-                    values[column] = text;
-                }
-            }
-
-            if (values.Count > 0)
-            {
-                yield return (rowNumber, values);
-            }
-        }
-    }
+    private static IEnumerable<(int Row, Dictionary<int, string> Cells)> Rows(WorksheetPart part, IReadOnlyList<string> shared) =>
+        WorkbookFile.Rows(part, cell => Text(cell, shared)).Where(r => r.Cells.Count > 0);
 
     private static string Text(Cell cell, IReadOnlyList<string> shared)
     {

@@ -79,10 +79,9 @@ public static class StatisticsApi
     public static async Task<Results<Ok<AggregateStatistics>, ValidationProblem>> GetAggregateStatistics(
         string? period, string? province, int? agency, FiguresQuery figures, TimeProvider time, CancellationToken ct)
     {
-        var quarter = Quarter.LastFinished(time.GetUtcNow());
-        if (!string.IsNullOrWhiteSpace(period) && !Quarter.TryParse(period, out quarter))
+        if (!Quarter.TryChoose(period, time.GetUtcNow(), out var quarter))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [$"«{period}» دوره‌ای به شکل ۱۴۰۴-Q3 نیست."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [Quarter.NotAPeriod(period)] });
         }
 
         var a = await figures.AggregateAsync(quarter, string.IsNullOrWhiteSpace(province) ? null : province.Trim(), agency, ct);
@@ -96,10 +95,9 @@ public static class StatisticsApi
     public static async Task<IResult> ExportStatistics(
         string? period, string? province, int? agency, string? format, RegistryDbContext db, FiguresQuery figures, TimeProvider time, HttpContext http, CancellationToken ct)
     {
-        var quarter = Quarter.LastFinished(time.GetUtcNow());
-        if (!string.IsNullOrWhiteSpace(period) && !Quarter.TryParse(period, out quarter))
+        if (!Quarter.TryChoose(period, time.GetUtcNow(), out var quarter))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [$"«{period}» دوره‌ای به شکل ۱۴۰۴-Q3 نیست."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [Quarter.NotAPeriod(period)] });
         }
 
         var kind = (format ?? "csv").Trim().ToLowerInvariant();
@@ -133,7 +131,7 @@ public static class StatisticsApi
     {
         if (!Quarter.TryParse(period, out var quarter))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [$"«{period}» دوره‌ای به شکل ۱۴۰۴-Q3 نیست."] }, title: "دوره نادرست است.");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [Quarter.NotAPeriod(period)] }, title: "دوره نادرست است.");
         }
 
         // Who may write is answered before anything about the body (a stranger learns nothing from a 400).
@@ -206,7 +204,7 @@ public static class StatisticsApi
     {
         if (!Quarter.TryParse(period, out var quarter))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [$"«{period}» دوره‌ای به شکل ۱۴۰۴-Q3 نیست."] }, title: "دوره نادرست است.");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [Quarter.NotAPeriod(period)] }, title: "دوره نادرست است.");
         }
 
         var outcome = await workflow.LockAsync(id, quarter, http.GetActor(), body?.Version, ct);

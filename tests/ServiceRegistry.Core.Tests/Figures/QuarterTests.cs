@@ -62,4 +62,22 @@ public sealed class QuarterTests
         var list = Quarter.Ending(new Quarter(1404, 2), 4).Select(q => q.ToString());
         Assert.Equal(["1403-Q3", "1403-Q4", "1404-Q1", "1404-Q2"], list);
     }
+
+    [Theory]
+    [InlineData(null, true, "1404-Q2")]
+    [InlineData("  ", true, "1404-Q2")]
+    [InlineData("۱۴۰۳-q۴", true, "1403-Q4")]
+    [InlineData("1403-Q5", false, null)]
+    public void TryChoose_BlankIsTheLastFinishedQuarter_ElseThePeriodAsked(string? period, bool ok, string? expected)
+    {
+        var now = new DateTimeOffset(2025, 10, 22, 12, 0, 0, TimeSpan.Zero); // 30 Mehr 1404: the third quarter runs
+
+        Assert.Equal(ok, Quarter.TryChoose(period, now, out var quarter));
+        if (ok)
+        {
+            Assert.Equal(expected, quarter.ToString());
+        }
+
+        Assert.Contains("1403-Q5", Quarter.NotAPeriod("1403-Q5"), StringComparison.Ordinal);
+    }
 }

@@ -131,22 +131,8 @@ public static class ExcelImport
     private static IEnumerable<(int Row, Dictionary<string, string> Cells)> Rows(WorksheetPart part, IReadOnlyList<string> shared)
     {
         string[]? headers = null;
-        var rowNumber = 0;
-        foreach (var row in part.Worksheet?.Descendants<Row>() ?? [])
+        foreach (var (rowNumber, values) in WorkbookFile.Rows(part, cell => Text(cell, shared)))
         {
-            rowNumber = row.RowIndex?.Value is { } r ? (int)r : rowNumber + 1;
-            var values = new Dictionary<int, string>();
-            var column = -1;
-            foreach (var cell in row.Elements<Cell>())
-            {
-                column = cell.CellReference?.Value is { } reference ? WorkbookFile.ColumnIndex(reference) : column + 1;
-                var text = Text(cell, shared);
-                if (text.Length > 0)
-                {
-                    values[column] = text;
-                }
-            }
-
             if (headers is null)
             {
                 headers = new string[values.Count == 0 ? 0 : values.Keys.Max() + 1];

@@ -41,6 +41,31 @@ public static class WorkbookFile
     public static List<string> SharedStrings(WorkbookPart book) =>
         book.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
 
+    /// <summary>Every row of a sheet, blank ones too, as 0-based column → cell text (cells whose text is empty left out),
+    /// with its 1-based row number. <paramref name="text"/> reads a cell: each workbook reads numbers and booleans its
+    /// own way.</summary>
+    public static IEnumerable<(int Row, Dictionary<int, string> Cells)> Rows(WorksheetPart part, Func<Cell, string> text)
+    {
+        var rowNumber = 0;
+        foreach (var row in part.Worksheet?.Descendants<Row>() ?? [])
+        {
+            rowNumber = row.RowIndex?.Value is { } r ? (int)r : rowNumber + 1;
+            var values = new Dictionary<int, string>();
+            var column = -1;
+            foreach (var cell in row.Elements<Cell>())
+            {
+                column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : column + 1;
+                var value = text(cell);
+                if (value.Length > 0)
+                {
+                    values[column] = value;
+                }
+            }
+
+            yield return (rowNumber, values);
+        }
+    }
+
     /// <summary>The 0-based column of a cell reference («C7» → 2).</summary>
     public static int ColumnIndex(string reference)
     {

@@ -133,18 +133,12 @@ public sealed class ReturnsModel(RegistryDbContext db, ReturnWorkflow workflow, 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var actor = HttpContext.GetActor();
-        if (string.IsNullOrWhiteSpace(Period))
-        {
-            Quarter = Quarter.LastFinished(time.GetUtcNow());
-        }
-        else if (Quarter.TryParse(Period, out var q))
-        {
-            Quarter = q;
-        }
-        else
+        if (!Quarter.TryChoose(Period, time.GetUtcNow(), out var quarter))
         {
             return false;
         }
+
+        Quarter = quarter;
 
         Choices = await db.Agencies.AsNoTracking().Where(Reachable(actor)).OrderBy(a => a.Name).ToListAsync(ct);
         var id = Agency ?? (actor.IsAgencyStaff ? actor.AgencyId : null);

@@ -156,18 +156,12 @@ public sealed class WorkbookModel(RegistryDbContext db, ReturnWorkflow workflow,
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var actor = HttpContext.GetActor();
-        if (string.IsNullOrWhiteSpace(Period))
-        {
-            Quarter = Quarter.LastFinished(time.GetUtcNow());
-        }
-        else if (Quarter.TryParse(Period, out var q))
-        {
-            Quarter = q;
-        }
-        else
+        if (!Quarter.TryChoose(Period, time.GetUtcNow(), out var quarter))
         {
             return false;
         }
+
+        Quarter = quarter;
 
         var id = Agency ?? (actor.IsAgencyStaff ? actor.AgencyId : null);
         Shown = id is null ? null : await db.Agencies.AsNoTracking().Where(ReturnsModel.Reachable(actor)).SingleOrDefaultAsync(a => a.Id == id, ct);
