@@ -27,11 +27,13 @@ python3 -c 'import jsonschema' 2>/dev/null || need+=(python3-jsonschema)
 # the CPSV-AP SHACL check runs rdf-validate-shacl under Node (tools/shacl)
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
+PACKAGES_SECONDS=0
 if [ ${#need[@]} -gt 0 ]; then
   log "installing ${need[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+  PACKAGES_SECONDS=$SECONDS
 fi
 
 # --- 2. A private PostgreSQL cluster on 127.0.0.1 ------------------------------------------------
@@ -56,7 +58,9 @@ export DOTNET_USE_POLLING_FILE_WATCHER=1
 log "installing the SHACL validator (tools/shacl)"
 npm ci --prefix tools/shacl --no-audit --no-fund --prefer-offline --loglevel=error
 log "building"
+BUILD_STARTED=$SECONDS
 dotnet build ServiceRegistry.slnx -c Release -nologo -clp:ErrorsOnly
+BUILD_SECONDS=$((SECONDS - BUILD_STARTED))
 
 # --- 4. Tests -----------------------------------------------------------------------------------
 # Test processes are short-lived and run side by side on two cores: tiered PGO's instrumentation never pays back,
@@ -69,7 +73,7 @@ export DOTNET_TieredPGO=0 DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
 # once per run (tests/ServiceRegistry.Testing/TestDatabase.cs).
 run() { # name, project, extra env...
   local name=$1 project=$2; shift 2
-  local status=0
+  local status=0 started=$SECONDS
   env "$@" dotnet test --project "$project" -c Release --no-build > "$OUT/$name.log" 2>&1 || status=$?
   local total succeeded failed
   total=$(grep -E '^\s+total:' "$OUT/$name.log" | tail -1 | awk '{print $2}' || true)
@@ -78,13 +82,13 @@ run() { # name, project, extra env...
   # A run fails on a non-zero exit, on any failed test, or when no test ran at all.
   local verdict=passed
   if [ "$status" != 0 ] || [ "${failed:-1}" != 0 ] || [ "${total:-0}" = 0 ]; then verdict=FAILED; fi
-  echo "$verdict ${succeeded:-0}/${total:-0} $status" > "$OUT/$name.result"
-  log "$name: $verdict (${succeeded:-0}/${total:-0})"
+  echo "$verdict ${succeeded:-0}/${total:-0} $status $((SECONDS - started))" > "$OUT/$name.result"
+  log "$name: $verdict (${succeeded:-0}/${total:-0}) in $((SECONDS - started)) s"
 }
-report() { # name: the result of one run, and the first lines of each failure
-  local name=$1 verdict summary status
-  read -r verdict summary status < "$OUT/$name.result"
-  printf '  %-22s %s passed\n' "$name" "$summary"
+report() { # name: the result of one run (with its wall time), and the first lines of each failure
+  local name=$1 verdict summary status seconds
+  read -r verdict summary status seconds < "$OUT/$name.result"
+  printf '  %-22s %s passed in %s s\n' "$name" "$summary" "$seconds"
   if [ "$verdict" != passed ]; then
     echo "FAILED: $name (exit $status; see $OUT/$name.log)"
     # The first lines of each failure, so a CI log that keeps only this output still says what went wrong.
@@ -110,4 +114,5 @@ FAILED=0
 log "summary"
 for name in "${RUNS[@]}"; do report "$name"; done
 echo "  PostgreSQL tests executed: $(cut -d' ' -f2 "$OUT/integration-postgres.result")"
+echo "  whole run: $SECONDS s (packages $PACKAGES_SECONDS s, build $BUILD_SECONDS s)"
 exit $FAILED
