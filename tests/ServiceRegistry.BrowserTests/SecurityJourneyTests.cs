@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using ServiceRegistry.Testing;
 
 namespace ServiceRegistry.BrowserTests;
